@@ -1,0 +1,171 @@
+package fr.alize.local;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Options of the launcher. Each option {@code --some-name} can also be given as the system property
+ * {@code alize.some-name} or the environment variable {@code ALIZE_SOME_NAME}; the command line wins,
+ * then the system property, then the environment, then the default.
+ */
+final class LauncherOptions {
+
+    /** The four services, in the order they are listed. */
+    static final List<String> SERVICES = List.of("needs-service", "volunteer-service", "matching-service", "impact-service");
+
+    /** Option name (without --) to its default; value options only. */
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("home", null);
+        DEFAULTS.put("data-dir", null);
+        DEFAULTS.put("needs-port", "8081");
+        DEFAULTS.put("volunteer-port", "8082");
+        DEFAULTS.put("matching-port", "8083");
+        DEFAULTS.put("impact-port", "8084");
+        DEFAULTS.put("kafka-port", "9092");
+        DEFAULTS.put("kafka-controller-port", "9093");
+        DEFAULTS.put("postgres-port", "5433");
+        DEFAULTS.put("ready-timeout", "240");
+        DEFAULTS.put("service-heap", "256m");
+        DEFAULTS.put("role", null);
+        DEFAULTS.put("tenant", null);
+    }
+
+    private final Map<String, String> values;
+
+    private LauncherOptions(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** Parses {@code --name value} and {@code --name=value} pairs; unknown options are errors. */
+    static LauncherOptions parse(List<String> args, Function<String, String> sysprops, Function<String, String> env) {
+        Map<String, String> cli = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException("option --" + name + " needs a value");
+            }
+            if (!DEFAULTS.containsKey(name)) {
+                throw new UsageException("unknown option --" + name);
+            }
+            cli.put(name, value);
+        }
+        Map<String, String> resolved = new HashMap<>();
+        for (Map.Entry<String, String> option : DEFAULTS.entrySet()) {
+            String name = option.getKey();
+            String value = cli.get(name);
+            if (value == null) {
+                value = sysprops.apply("alize." + name);
+            }
+            if (value == null) {
+                value = env.apply("ALIZE_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+            resolved.put(name, value == null ? option.getValue() : value);
+        }
+        return new LauncherOptions(resolved);
+    }
+
+    /** The repository root: --home, else found from this jar's place: {@code <root>/deploy/local/target/alize-local.jar}. */
+    Path home() {
+        String home = values.get("home");
+        if (home != null) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        try {
+            Path location = Path.of(AlizeLocal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // <root>/deploy/local/target/alize-local.jar or <root>/deploy/local/target/classes
+            Path root = location.getParent().getParent().getParent().getParent();
+            if (root != null && Files.isDirectory(root.resolve("deploy/local"))) {
+                return root.toAbsolutePath().normalize();
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through
+        }
+        throw new UsageException("cannot find the repository root from the launcher's location; give --home DIR");
+    }
+
+    Path dataDir() {
+        String dir = values.get("data-dir");
+        return dir != null ? Path.of(dir).toAbsolutePath().normalize() : home().resolve("deploy/local/data");
+    }
+
+    int servicePort(String service) {
+        return port(service.substring(0, service.indexOf('-')) + "-port");
+    }
+
+    int kafkaPort() {
+        return port("kafka-port");
+    }
+
+    int kafkaControllerPort() {
+        return port("kafka-controller-port");
+    }
+
+    int postgresPort() {
+        return port("postgres-port");
+    }
+
+    Duration readyTimeout() {
+        return Duration.ofSeconds(Long.parseLong(require("ready-timeout")));
+    }
+
+    String serviceHeap() {
+        return require("service-heap");
+    }
+
+    String role() {
+        return values.get("role");
+    }
+
+    String tenant() {
+        return values.get("tenant");
+    }
+
+    private int port(String name) {
+        String value = require(name);
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a TCP port, not '" + value + "'");
+        }
+    }
+
+    private String require(String name) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    /** A mistake in the command line: reported with the usage, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package fr.alize.local;
+
+import fr.alize.infra.ChildProcesses;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One Quarkus service run as a child JVM ({@code java -jar quarkus-run.jar}), logging to a file. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    final Path jar;
+    final Path logFile;
+    private Process process;
+
+    ServiceProcess(String name, int port, Path jar, Path logFile) {
+        this.name = name;
+        this.port = port;
+        this.jar = jar;
+        this.logFile = logFile;
+    }
+
+    void start(String heap, Map<String, String> config, Path workDir, Path pidFile) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaExecutable());
+        command.add("-Xmx" + heap);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "---- " + java.time.Instant.now() + " starting " + name + " on port " + port + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(ChildProcesses.inOwnSession(command))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            Files.writeString(pidFile, Long.toString(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** True once {@code /q/health/ready} answers 200 with status UP. */
+    boolean isReady() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), wait; killed only past the timeout. */
+    boolean stop(Duration timeout) {
+        return process == null || ChildProcesses.terminate(process.toHandle(), timeout);
+    }
+}

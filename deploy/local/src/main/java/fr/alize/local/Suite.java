@@ -1,0 +1,318 @@
+package fr.alize.local;
+
+import fr.alize.infra.ChildProcesses;
+import fr.alize.infra.EmbeddedPostgresServer;
+import fr.alize.infra.KafkaBroker;
+import fr.alize.infra.Ports;
+import fr.alize.infra.RsaPem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The whole suite on one machine: PostgreSQL, a Kafka broker and the four services, started in that
+ * order and stopped in the reverse one. Layout of the data directory:
+ * <pre>
+ *   alize-local.lock   held while a launcher runs on this directory
+ *   postgres/          the PostgreSQL cluster (databases needs, volunteer, matching, impact)
+ *   kafka/             the broker (see KafkaBroker)
+ *   jwt/               the RSA key pair of local tokens (private key stays here)
+ *   logs/              one log per service, postgres.log
+ *   run/               pids of the services
+ * </pre>
+ */
+final class Suite {
+
+    static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final LauncherOptions options;
+    private final Path home;
+    private final Path data;
+    /** Held by each start step and by stop(): a stop waits for the step under way, then the next steps abort. */
+    private final ReentrantLock steps = new ReentrantLock();
+    private volatile boolean stopping;
+
+    private DataDirLock lock;
+    private EmbeddedPostgresServer postgres;
+    private KafkaBroker broker;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    Suite(LauncherOptions options) {
+        this.options = options;
+        this.home = options.home();
+        this.data = options.dataDir();
+    }
+
+    /** Thrown for a failure the user can act on; the message says what to do. */
+    static final class StartFailure extends RuntimeException {
+        StartFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Checks, then starts everything; returns once every service is ready. */
+    void start(long launchedAtNanos) {
+        Map<String, Path> jars = serviceJars();
+        preflight();
+        step(() -> {
+            long t = System.nanoTime();
+            postgres = EmbeddedPostgresServer.start(options.postgresPort(), data.resolve("postgres"), true,
+                    data.resolve("logs/postgres.log"));
+            for (String service : LauncherOptions.SERVICES) {
+                postgres.ensureDatabase(database(service));
+            }
+            Console.say("PostgreSQL ready on 127.0.0.1:%d in %.1f s (pid %s)", postgres.port(), seconds(t),
+                    postgres.pid().isPresent() ? Long.toString(postgres.pid().getAsLong()) : "?");
+        });
+        step(() -> {
+            long t = System.nanoTime();
+            broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+            broker.start();
+            Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
+        });
+        Path publicKey = data.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE);
+        step(() -> RsaPem.loadOrCreate(data.resolve("jwt")));
+        long servicesStart = System.nanoTime();
+        step(() -> {
+            for (String name : LauncherOptions.SERVICES) {
+                ServiceProcess service = new ServiceProcess(name, options.servicePort(name), jars.get(name),
+                        data.resolve("logs").resolve(name + ".log"));
+                Map<String, String> config = new LinkedHashMap<>();
+                config.put("quarkus.http.host", "127.0.0.1");
+                config.put("quarkus.http.port", Integer.toString(service.port));
+                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(name)));
+                config.put("quarkus.datasource.username", postgres.username());
+                config.put("quarkus.datasource.password", postgres.password());
+                config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+                config.put("mp.jwt.verify.publickey.location", publicKey.toString());
+                config.put("quarkus.log.console.color", "false");
+                service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(name + ".pid"));
+                services.add(service);
+            }
+        });
+        awaitServicesReady();
+        Console.say("services ready in %.1f s", seconds(servicesStart));
+        Console.say("all ready in %.1f s", seconds(launchedAtNanos));
+        for (ServiceProcess service : services) {
+            Console.say("  %-18s %s   swagger-ui %s/q/swagger-ui   openapi %s/q/openapi   (pid %d, log %s)",
+                    service.name, service.baseUrl(), service.baseUrl(), service.baseUrl(), service.pid(), service.logFile);
+        }
+        Console.say("token for curl: java -jar %s token --role cci --data-dir %s",
+                home.relativize(home.resolve("deploy/local/target/alize-local.jar")), data);
+        Console.say("Ctrl-C stops everything");
+    }
+
+    /** Stops what was started, services first, then the broker, then PostgreSQL. Idempotent. */
+    void stop() {
+        stopping = true;
+        steps.lock();
+        try {
+            long t = System.nanoTime();
+            boolean anything = !services.isEmpty() || broker != null || postgres != null;
+            if (anything) {
+                Console.say("stopping...");
+            }
+            List<CompletableFuture<Void>> stops = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                stops.add(CompletableFuture.runAsync(() -> {
+                    if (!service.stop(SERVICE_STOP_TIMEOUT)) {
+                        Console.say("%s did not stop within %d s and was killed", service.name, SERVICE_STOP_TIMEOUT.toSeconds());
+                    }
+                }));
+            }
+            stops.forEach(CompletableFuture::join);
+            services.clear();
+            if (broker != null) {
+                broker.stop();
+                broker = null;
+            }
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+            if (anything) {
+                Console.say("stopped in %.1f s", seconds(t));
+            }
+        } finally {
+            steps.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private Map<String, Path> serviceJars() {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String service : LauncherOptions.SERVICES) {
+            Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            jars.put(service, jar);
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartFailure("service jar(s) missing:\n  " + String.join("\n  ", missing)
+                    + "\nBuild the suite first, from " + home + ":\n  ./mvnw -DskipTests package");
+        }
+        return jars;
+    }
+
+    /** Fails before anything starts when the data directory is in use or a port is taken. */
+    private void preflight() {
+        List<String> problems = new ArrayList<>();
+        Optional<DataDirLock> acquired = DataDirLock.tryAcquire(data);
+        if (acquired.isEmpty()) {
+            problems.add("data directory " + data + " is in use by another launcher"
+                    + DataDirLock.holder(data).map(pid -> " (pid " + pid + ")").orElse(""));
+        } else {
+            lock = acquired.get();
+            stopLeftovers();
+        }
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        for (String service : LauncherOptions.SERVICES) {
+            claim(ports, options.servicePort(service), service + " HTTP", problems);
+        }
+        claim(ports, options.kafkaPort(), "Kafka broker", problems);
+        claim(ports, options.kafkaControllerPort(), "Kafka controller", problems);
+        claim(ports, options.postgresPort(), "PostgreSQL", problems);
+        ports.forEach((port, what) -> {
+            if (!Ports.isFree(port)) {
+                problems.add("port " + port + " (" + what + ") is already in use"
+                        + Ports.describeHolder(port).map(h -> " by " + h).orElse(""));
+            }
+        });
+        if (!problems.isEmpty()) {
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+            throw new StartFailure("cannot start:\n  - " + String.join("\n  - ", problems)
+                    + "\nStop what holds them, or choose other ports/data directory (see --help).");
+        }
+    }
+
+    private static void claim(Map<Integer, String> ports, int port, String what, List<String> problems) {
+        String other = ports.putIfAbsent(port, what);
+        if (other != null) {
+            problems.add("port " + port + " is configured for both " + other + " and " + what);
+        }
+    }
+
+    /**
+     * Processes a previous launcher of this directory left behind when it was killed (SIGKILL): its
+     * services and PostgreSQL outlive it (the broker stops by itself when its owner dies).
+     */
+    private void stopLeftovers() {
+        for (String service : LauncherOptions.SERVICES) {
+            Path pidFile = data.resolve("run").resolve(service + ".pid");
+            readPid(pidFile).flatMap(ProcessHandle::of)
+                    .filter(h -> commandLine(h.pid()).contains(service))
+                    .ifPresent(h -> {
+                        Console.say("stopping %s (pid %d) left by a previous launcher", service, h.pid());
+                        ChildProcesses.terminate(h, SERVICE_STOP_TIMEOUT);
+                    });
+        }
+        if (Files.exists(data.resolve("kafka/server.properties"))) {
+            KafkaBroker.attach(data.resolve("kafka")).stop();
+        }
+        Path pgData = data.resolve("postgres");
+        OptionalLong pg = EmbeddedPostgresServer.postmasterPid(pgData);
+        if (pg.isPresent()) {
+            ProcessHandle.of(pg.getAsLong()).filter(h -> commandLine(h.pid()).contains(pgData.toString())).ifPresent(h -> {
+                Console.say("stopping PostgreSQL (pid %d) left by a previous launcher", h.pid());
+                ChildProcesses.terminate(h, Duration.ofSeconds(60));
+            });
+        }
+        try {
+            Files.createDirectories(data.resolve("run"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ readiness
+
+    private void awaitServicesReady() {
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            if (stopping) {
+                throw new StartFailure("stopped while starting");
+            }
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new StartFailure(service.name + " exited with code " + service.exitCode() + " while starting; "
+                            + service.logFile + " ends with:\n" + ChildProcesses.tail(service.logFile, 40));
+                }
+                if (service.isReady()) {
+                    waiting.remove(service);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    ServiceProcess late = waiting.get(0);
+                    throw new StartFailure(late.name + " not ready after " + options.readyTimeout().toSeconds() + " s ("
+                            + late.baseUrl() + "/q/health/ready); " + late.logFile + " ends with:\n" + ChildProcesses.tail(late.logFile, 40));
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250)); // between two polls
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void step(Runnable action) {
+        steps.lock();
+        try {
+            if (stopping) {
+                throw new StartFailure("stopped while starting");
+            }
+            action.run();
+        } finally {
+            steps.unlock();
+        }
+    }
+
+    /** needs-service -> needs. */
+    static String database(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+}

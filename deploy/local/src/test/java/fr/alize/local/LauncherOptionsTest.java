@@ -1,0 +1,42 @@
+package fr.alize.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class LauncherOptionsTest {
+
+    @Test
+    void commandLineWinsOverSystemPropertyOverEnvironmentOverDefault() {
+        Map<String, String> sysprops = Map.of("alize.needs-port", "7001", "alize.kafka-port", "7002");
+        Map<String, String> env = Map.of("ALIZE_NEEDS_PORT", "6001", "ALIZE_KAFKA_PORT", "6002", "ALIZE_POSTGRES_PORT", "6003");
+        LauncherOptions options = LauncherOptions.parse(List.of("--needs-port", "8001", "--data-dir=/tmp/alize-data"),
+                sysprops::get, env::get);
+        assertEquals(8001, options.servicePort("needs-service"));
+        assertEquals(7002, options.kafkaPort());
+        assertEquals(6003, options.postgresPort());
+        assertEquals(8082, options.servicePort("volunteer-service"));
+        assertEquals(9093, options.kafkaControllerPort());
+        assertEquals(Path.of("/tmp/alize-data"), options.dataDir());
+    }
+
+    @Test
+    void mistakesAreUsageErrors() {
+        Map<String, String> none = Map.of();
+        assertThrows(LauncherOptions.UsageException.class, () -> LauncherOptions.parse(List.of("--nope", "1"), none::get, none::get));
+        assertThrows(LauncherOptions.UsageException.class, () -> LauncherOptions.parse(List.of("--needs-port"), none::get, none::get));
+        assertThrows(LauncherOptions.UsageException.class,
+                () -> LauncherOptions.parse(List.of("--needs-port", "http"), none::get, none::get).servicePort("needs-service"));
+    }
+
+    @Test
+    void servicesUseTheirOwnDatabase() {
+        assertEquals(List.of("needs", "volunteer", "matching", "impact"),
+                LauncherOptions.SERVICES.stream().map(Suite::database).toList());
+    }
+}

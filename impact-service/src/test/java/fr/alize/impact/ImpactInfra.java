@@ -1,0 +1,13 @@
+package fr.alize.impact;
+
+import fr.alize.testing.AlizeInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** A real PostgreSQL (database {@code impact}) and a real Kafka broker, started once for every test class. */
+@QuarkusTestResource(value = AlizeInfraResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "impact"))
+public final class ImpactInfra {
+    private ImpactInfra() {
+    }
+}

@@ -1,0 +1,50 @@
+package fr.alize.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Settings shared by every service, under the {@code alize.} prefix.
+ */
+@ConfigMapping(prefix = "alize")
+public interface AlizeConfig {
+
+    /** Name of the service, used as the CloudEvents {@code source} ({@code /alize/<name>}). */
+    String serviceName();
+
+    Events events();
+
+    interface Events {
+        /** The Kafka topic this service publishes its domain events to (one topic per producing service). */
+        String topic();
+
+        /** Partitions of the topic when this service creates it. */
+        @WithDefault("3")
+        int partitions();
+
+        /** Replication factor of the topic when this service creates it (1 on a single broker). */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Events the publisher forwards in one batch (one transaction, one wait for the broker's acknowledgements). */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long one batch may wait for the broker before it is retried later. */
+        @WithDefault("PT15S")
+        Duration sendTimeout();
+    }
+
+    Startup startup();
+
+    interface Startup {
+        /** First pause between attempts to reach the database at start; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,18 @@
+package fr.alize.platform.security;
+
+/** The roles a token carries in its {@code groups} claim. What each may do is in docs/security.md. */
+public final class Roles {
+    public static final String CCI = "cci";
+    public static final String SME = "sme";
+    public static final String PARTNER_HR = "partner-hr";
+    public static final String VOLUNTEER = "volunteer";
+    public static final String ANALYST = "analyst";
+
+    /** Claims that bind a token to one tenant. */
+    public static final String SME_CLAIM = "smeId";
+    public static final String PARTNER_CLAIM = "partnerId";
+    public static final String VOLUNTEER_CLAIM = "volunteerId";
+
+    private Roles() {
+    }
+}
