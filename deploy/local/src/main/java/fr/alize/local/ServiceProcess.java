@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,21 @@ final class ServiceProcess {
         this.port = port;
         this.jar = jar;
         this.logFile = logFile;
+    }
+
+    /** The settings a service gets from the launcher: where it listens, its database, the broker, the JWT key. */
+    static Map<String, String> config(int port, String jdbcUrl, String username, String password,
+                                      String bootstrapServers, Path jwtPublicKey) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        config.put("quarkus.datasource.username", username);
+        config.put("quarkus.datasource.password", password);
+        config.put("kafka.bootstrap.servers", bootstrapServers);
+        config.put("mp.jwt.verify.publickey.location", jwtPublicKey.toString());
+        config.put("quarkus.log.console.color", "false");
+        return config;
     }
 
     void start(String heap, Map<String, String> config, Path workDir, Path pidFile) {

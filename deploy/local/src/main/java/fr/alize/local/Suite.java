@@ -91,15 +91,8 @@ final class Suite {
             for (String name : LauncherOptions.SERVICES) {
                 ServiceProcess service = new ServiceProcess(name, options.servicePort(name), jars.get(name),
                         data.resolve("logs").resolve(name + ".log"));
-                Map<String, String> config = new LinkedHashMap<>();
-                config.put("quarkus.http.host", "127.0.0.1");
-                config.put("quarkus.http.port", Integer.toString(service.port));
-                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(name)));
-                config.put("quarkus.datasource.username", postgres.username());
-                config.put("quarkus.datasource.password", postgres.password());
-                config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-                config.put("mp.jwt.verify.publickey.location", publicKey.toString());
-                config.put("quarkus.log.console.color", "false");
+                Map<String, String> config = ServiceProcess.config(service.port, postgres.jdbcUrl(database(name)),
+                        postgres.username(), postgres.password(), broker.bootstrapServers(), publicKey);
                 service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(name + ".pid"));
                 services.add(service);
             }

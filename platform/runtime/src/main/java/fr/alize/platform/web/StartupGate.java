@@ -1,0 +1,30 @@
+package fr.alize.platform.web;
+
+import fr.alize.platform.axon.AxonRuntime;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Until the service has reached its database and started Axon, every API call answers 503 with {@code Retry-After}
+ * (before any validation or security check), so that a caller knows to retry and nothing is half-done.
+ * Health, metrics and OpenAPI under {@code /q} are not REST resources and stay reachable.
+ */
+public class StartupGate {
+
+    @Inject
+    AxonRuntime axon;
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseWhileStarting(ContainerRequestContext request) {
+        if (axon.isStarted()) {
+            return null;
+        }
+        return Response.fromResponse(Problem.of(503, "Service unavailable",
+                        "The service is starting (" + axon.startupProblem() + "); try again shortly.").toResponse())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
+    }
+}
