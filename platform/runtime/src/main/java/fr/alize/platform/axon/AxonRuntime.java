@@ -188,6 +188,7 @@ public class AxonRuntime {
                         .snapshotSerializer(serializer)
                         .schema(eventSchema())
                         .dataType(byte[].class)
+                        .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
                         .build());
         configurer.eventProcessing(processing -> processing
                 .registerTokenStore(c -> JdbcTokenStore.builder()
