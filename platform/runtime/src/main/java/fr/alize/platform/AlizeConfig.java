@@ -39,6 +39,14 @@ public interface AlizeConfig {
 
     Startup startup();
 
+    Http http();
+
+    interface Http {
+        /** Largest request body accepted (413 problem+json above it). */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+    }
+
     interface Startup {
         /** First pause between attempts to reach the database at start; doubles up to {@link #maxBackoff()}. */
         @WithDefault("PT0.5S")
