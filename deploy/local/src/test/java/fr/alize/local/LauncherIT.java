@@ -40,9 +40,18 @@ class LauncherIT {
     private static final Path HOME = Path.of(System.getProperty("alize.home", "../..")).toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern PUBLISHED_NEEDS = Pattern.compile("\"publishedNeeds\"\\s*:\\s*(\\d+)");
+    private static final String SME = "3f0b6a52-6f1e-4c38-9d2a-0d1c2b3a4e5f";
+    private static final String SME_APPLICATION = """
+            {"smeId":"%s","siret":"73282932000074","name":"Fleurs du Hainaut","nafCode":"47.76Z",\
+            "communeCode":"59606","headcount":17,"hiringPlanJobs":3,\
+            "contact":{"name":"Claire Martin","email":"claire@fleurs-hainaut.example"}}""".formatted(SME);
+    private static final String APPROVAL = """
+            {"decision":"APPROVED","reason":"Credible hiring plan"}""";
     private static final String NEED = """
-            {"smeId":"3f0b6a52-6f1e-4c38-9d2a-0d1c2b3a4e5f","category":"IT_REQUIREMENTS",\
-            "title":"IT requirements for the new shop software","description":"Write the requirements spec","effortDays":5}""";
+            {"smeId":"%s","category":"IT_REQUIREMENTS","title":"IT requirements for the new shop software",\
+            "description":"Write the requirements spec","skills":[{"skillId":"it-requirements","level":3}],\
+            "effortDays":5,"windowStart":"%s","windowEnd":"%s"}""".formatted(SME,
+            java.time.LocalDate.now().plusDays(7), java.time.LocalDate.now().plusMonths(3));
 
     @TempDir
     Path tmp;
@@ -76,9 +85,12 @@ class LauncherIT {
         Process first = launch(data, tmp.resolve("first.log"));
         double firstReady = awaitReady(first, tmp.resolve("first.log"));
         String token = token(data);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(url("needs-port", "/needs"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(NEED)).build(), HttpResponse.BodyHandlers.ofString());
+        // needs-service publishes needs of approved SMEs only: enrol the SME, approve it, then publish
+        HttpResponse<String> enrolled = postToNeeds("/smes", token, SME_APPLICATION);
+        assertEquals(201, enrolled.statusCode(), enrolled.body());
+        HttpResponse<String> approved = postToNeeds("/smes/" + SME + "/decision", token, APPROVAL);
+        assertEquals(204, approved.statusCode(), approved.body());
+        HttpResponse<String> created = postToNeeds("/needs", token, NEED);
         assertEquals(201, created.statusCode(), created.body());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> publishedNeeds(token) == 1);
@@ -154,6 +166,12 @@ class LauncherIT {
         assertEquals(0, token.exitValue());
         assertEquals(3, jwt.split("\\.").length, jwt);
         return jwt;
+    }
+
+    private HttpResponse<String> postToNeeds(String path, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url("needs-port", path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int publishedNeeds(String token) throws Exception {

@@ -1,6 +1,7 @@
 package fr.alize.needs.need;
 
 import fr.alize.needs.EventStoreRows;
+import fr.alize.needs.Smes;
 import fr.alize.infra.AlizeRole;
 import fr.alize.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -24,7 +26,7 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 class NeedBadInputTest {
 
-    private static final String SME = UUID.randomUUID().toString();
+    private static String SME;
 
     @Inject
     AgroalDataSource dataSource;
@@ -32,6 +34,9 @@ class NeedBadInputTest {
 
     @BeforeEach
     void countEvents() {
+        if (SME == null) {
+            SME = Smes.approved();
+        }
         eventsBefore = EventStoreRows.count(dataSource);
     }
 
@@ -64,7 +69,7 @@ class NeedBadInputTest {
     @Test
     void missingFieldsAreEachNamed() {
         problem(post(Tokens.sme(SME), "{\"category\": \"IT_REQUIREMENTS\"}"), 400)
-                .body("errors.field", hasItems("title", "description", "effortDays"));
+                .body("errors.field", hasItems("title", "description", "effortDays", "windowStart", "windowEnd"));
     }
 
     @Test
@@ -75,7 +80,8 @@ class NeedBadInputTest {
     @Test
     void aWrongTypeNamesTheField() {
         problem(post(Tokens.sme(SME), """
-                {"category": "IT_REQUIREMENTS", "title": "t", "description": "d", "effortDays": "five"}"""), 400)
+                {"category": "IT_REQUIREMENTS", "title": "t", "description": "d", "effortDays": "five",
+                 "windowStart": "2030-01-01", "windowEnd": "2030-02-01"}"""), 400)
                 .body("errors[0].field", equalTo("effortDays"))
                 .body("errors[0].message", containsString("number"));
     }
@@ -83,65 +89,99 @@ class NeedBadInputTest {
     @Test
     void anUnknownCategoryListsTheValidOnes() {
         problem(post(Tokens.sme(SME), """
-                {"category": "GARDENING", "title": "t", "description": "d", "effortDays": 2}"""), 400)
+                {"category": "GARDENING", "title": "t", "description": "d", "effortDays": 2,
+                 "windowStart": "2030-01-01", "windowEnd": "2030-02-01"}"""), 400)
                 .body("errors[0].field", equalTo("category"))
                 .body("errors[0].message", containsString("IT_REQUIREMENTS"));
     }
 
+    private static String need(String effort, String skills, String start, String end, String commune) {
+        return """
+                {"category": "OTHER", "title": "t", "description": "d", "effortDays": %s, "skills": %s,
+                 "windowStart": "%s", "windowEnd": "%s", "communeCode": %s}""".formatted(effort, skills, start, end, commune);
+    }
+
+    private static final String START = LocalDate.now().plusDays(1).toString();
+    private static final String END = LocalDate.now().plusDays(30).toString();
+
     @Test
     void effortOutsideItsRangeIsRefused() {
-        problem(post(Tokens.sme(SME), """
-                {"category": "OTHER", "title": "t", "description": "d", "effortDays": 61}"""), 400)
+        problem(post(Tokens.sme(SME), need("61", "[]", START, END, "null")), 400)
                 .body("errors.field", hasItem("effortDays"));
-        problem(post(Tokens.sme(SME), """
-                {"category": "OTHER", "title": "t", "description": "d", "effortDays": 0.25}"""), 400)
+        problem(post(Tokens.sme(SME), need("0.25", "[]", START, END, "null")), 400)
                 .body("errors.field", hasItem("effortDays"));
+    }
+
+    @Test
+    void skillsNeedAnIdAndALevelFromOneToFour() {
+        problem(post(Tokens.sme(SME), need("2", "[{\"skillId\": \"x\", \"level\": 5}, {\"level\": 0}]", START, END, "null")), 400)
+                .body("errors.field", hasItems("skills[0].level", "skills[1].skillId", "skills[1].level"));
+        problem(post(Tokens.sme(SME), need("2", "[{\"skillId\": \"x\", \"level\": 1}, {\"skillId\": \"x\", \"level\": 2}]", START, END, "null")), 400)
+                .body("errors.field", hasItem("skills[1].skillId"));
+    }
+
+    @Test
+    void theWindowStartsBeforeItEndsAndHasNotEnded() {
+        problem(post(Tokens.sme(SME), need("2", "[]", END, START, "null")), 400)
+                .body("errors.field", hasItem("windowEnd"));
+        problem(post(Tokens.sme(SME), need("2", "[]", "2020-01-01", "2020-02-01", "null")), 400)
+                .body("errors[0].field", equalTo("windowEnd"))
+                .body("errors[0].message", containsString("past"));
+        problem(post(Tokens.sme(SME), need("2", "[]", "2030-13-01", END, "null")), 400)
+                .body("errors[0].field", equalTo("windowStart"));
+    }
+
+    @Test
+    void aCommuneIsAnInseeCode() {
+        problem(post(Tokens.sme(SME), need("2", "[]", START, END, "\"Valenciennes\"")), 400)
+                .body("errors.field", hasItem("communeCode"));
     }
 
     @Test
     void theCciMustNameTheSme() {
         problem(post(Tokens.cci(), """
-                {"category": "OTHER", "title": "t", "description": "d", "effortDays": 2}"""), 400)
+                {"category": "OTHER", "title": "t", "description": "d", "effortDays": 2,
+                 "windowStart": "2030-01-01", "windowEnd": "2030-02-01"}"""), 400)
                 .body("errors.field", hasItem("smeId"));
     }
 
     @Test
     void anInvalidIdInThePathIsA400() {
         problem(given().auth().oauth2(Tokens.cci()).contentType("application/json")
-                .body("{\"title\": \"t\", \"description\": \"d\", \"effortDays\": 2}")
+                .body(Smes.needBody(null))
                 .when().put("/needs/not-a-uuid").then(), 400)
                 .body("errors.field", hasItem("needId"));
     }
 
     @Test
     void noTokenIsA401() {
-        problem(post(null, NeedPublicationTest.needBody(SME)), 401)
+        problem(post(null, Smes.needBody(SME)), 401)
                 .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test
     void anExpiredOrForgedTokenIsA401() {
-        problem(post(Tokens.builder().role(AlizeRole.SME, SME).expired().build(), NeedPublicationTest.needBody(SME)), 401);
-        problem(post(Tokens.builder().role(AlizeRole.SME, SME).signedWithForeignKey().build(), NeedPublicationTest.needBody(SME)), 401);
+        problem(post(Tokens.builder().role(AlizeRole.SME, SME).expired().build(), Smes.needBody(SME)), 401);
+        problem(post(Tokens.builder().role(AlizeRole.SME, SME).signedWithForeignKey().build(), Smes.needBody(SME)), 401);
     }
 
     @Test
     void aRoleThatMayNotPublishIsA403() {
-        problem(post(Tokens.analyst(), NeedPublicationTest.needBody(SME)), 403);
-        problem(post(Tokens.partnerHr("partner-1"), NeedPublicationTest.needBody(SME)), 403);
+        problem(post(Tokens.analyst(), Smes.needBody(SME)), 403);
+        problem(post(Tokens.partnerHr("partner-1"), Smes.needBody(SME)), 403);
     }
 
     @Test
     void anSmePublishingForAnotherSmeIsA403() {
-        problem(post(Tokens.sme(SME), NeedPublicationTest.needBody(UUID.randomUUID().toString())), 403);
+        problem(post(Tokens.sme(SME), Smes.needBody(UUID.randomUUID().toString())), 403);
     }
 
     @Test
     void anSmeAmendingANeedThatIsNotItsOwnIsA403WhetherItExistsOrNot() {
-        String other = UUID.randomUUID().toString();
+        String other = Smes.approved();
         String othersNeed = NeedPublicationTest.publish(Tokens.sme(other), null);
         eventsBefore = EventStoreRows.count(dataSource);
-        String amended = "{\"title\": \"t\", \"description\": \"d\", \"effortDays\": 2}";
+        String amended = Smes.needBody(null);
 
         problem(given().auth().oauth2(Tokens.sme(SME)).contentType("application/json").body(amended)
                 .when().put("/needs/" + othersNeed).then(), 403);
@@ -149,6 +189,40 @@ class NeedBadInputTest {
                 .when().put("/needs/" + UUID.randomUUID()).then(), 403);
         problem(given().auth().oauth2(Tokens.cci()).contentType("application/json").body(amended)
                 .when().put("/needs/" + UUID.randomUUID()).then(), 404);
+    }
+
+    @Test
+    void anSmeCannotReadOrWithdrawAnotherSmesNeedAndTheCciGets404ForUnknownOnes() {
+        String othersNeed = NeedPublicationTest.publish(Tokens.sme(Smes.approved()), null);
+        eventsBefore = EventStoreRows.count(dataSource);
+        problem(given().auth().oauth2(Tokens.sme(SME)).when().get("/needs/" + othersNeed).then(), 403);
+        problem(given().auth().oauth2(Tokens.sme(SME)).when().get("/needs/" + UUID.randomUUID()).then(), 403);
+        problem(given().auth().oauth2(Tokens.cci()).when().get("/needs/" + UUID.randomUUID()).then(), 404);
+        String withdrawal = "{\"reason\": \"mine now\"}";
+        problem(given().auth().oauth2(Tokens.sme(SME)).contentType("application/json").body(withdrawal)
+                .when().post("/needs/" + othersNeed + "/withdrawal").then(), 403);
+        problem(given().auth().oauth2(Tokens.sme(SME)).contentType("application/json").body(withdrawal)
+                .when().post("/needs/" + UUID.randomUUID() + "/withdrawal").then(), 403);
+        problem(given().auth().oauth2(Tokens.cci()).contentType("application/json").body(withdrawal)
+                .when().post("/needs/" + UUID.randomUUID() + "/withdrawal").then(), 404);
+        problem(given().auth().oauth2(Tokens.cci()).contentType("application/json").body("{\"reason\": \" \"}")
+                .when().post("/needs/" + othersNeed + "/withdrawal").then(), 400)
+                .body("errors.field", hasItem("reason"));
+        problem(given().when().get("/needs/" + othersNeed).then(), 401);
+        problem(given().auth().oauth2(Tokens.analyst()).when().get("/needs").then(), 403);
+    }
+
+    @Test
+    void listFiltersAreChecked() {
+        problem(given().auth().oauth2(Tokens.cci()).when().get("/needs?status=OPENISH").then(), 400)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", containsString("PUBLISHED"));
+        problem(given().auth().oauth2(Tokens.cci()).when().get("/needs?category=GARDENING").then(), 400)
+                .body("errors[0].field", equalTo("category"));
+        problem(given().auth().oauth2(Tokens.cci()).when().get("/needs?size=500").then(), 400)
+                .body("errors.field", hasItem("size"));
+        problem(given().auth().oauth2(Tokens.cci()).when().get("/needs?commune=Lille").then(), 400)
+                .body("errors.field", hasItem("commune"));
     }
 
     @Test

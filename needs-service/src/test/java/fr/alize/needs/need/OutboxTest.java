@@ -1,5 +1,7 @@
 package fr.alize.needs.need;
 
+import fr.alize.needs.NeedsTopic;
+import fr.alize.needs.Smes;
 import fr.alize.testing.KafkaBrokerControl;
 import fr.alize.testing.KafkaTestTopics;
 import fr.alize.testing.Tokens;
@@ -14,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static fr.alize.platform.events.EventEnvelope.header;
@@ -39,13 +40,13 @@ class OutboxTest {
         double failuresBefore = failedBatches();
         KafkaBrokerControl.stop();
 
-        String sme = UUID.randomUUID().toString();
+        String sme = Smes.approved();
         String token = Tokens.sme(sme);
         List<String> needs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String needId = NeedPublicationTest.publish(token, null);
             given().auth().oauth2(token).contentType("application/json")
-                    .body("{\"title\": \"Amended " + i + "\", \"description\": \"d\", \"effortDays\": 3}")
+                    .body(Smes.needBody(null).replace("IT requirements for the new shop software", "Amended " + i))
                     .when().put("/needs/" + needId).then().statusCode(204);
             needs.add(needId);
         }
@@ -57,7 +58,7 @@ class OutboxTest {
         // at least once on the topic: a retried batch may repeat a record, consumers deduplicate on ce_id
         Set<String> keys = Set.copyOf(needs);
         List<ConsumerRecord<String, String>> distinct = await().atMost(Duration.ofSeconds(120)).until(
-                () -> firstOfEachEvent(KafkaTestTopics.readAll(NeedPublicationTest.TOPIC), keys), list -> list.size() >= 10);
+                () -> firstOfEachEvent(KafkaTestTopics.readAll(NeedsTopic.TOPIC), keys), list -> list.size() >= 10);
 
         Map<String, List<String>> eventsPerNeed = distinct.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
                 Collectors.mapping(r -> header(r, "ce_type") + "@" + header(r, "ce_aggregateversion"), Collectors.toList())));

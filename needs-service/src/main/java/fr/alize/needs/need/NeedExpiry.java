@@ -1,0 +1,74 @@
+package fr.alize.needs.need;
+
+import fr.alize.needs.infrastructure.SystemCommands;
+import fr.alize.platform.axon.AxonRuntime;
+import fr.alize.platform.security.Roles;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Expires the open needs whose wished window has ended (the day after {@code windowEnd}, in the programme's time
+ * zone). Runs on a schedule ({@code needs.expiry-every}, hourly by default) and on demand.
+ */
+@Path("/needs/expiry")
+public class NeedExpiry {
+
+    private static final Logger LOG = Logger.getLogger(NeedExpiry.class);
+
+    public record ExpiryRun(LocalDate today, int expired) {
+    }
+
+    @Inject
+    Clock clock;
+    @Inject
+    NeedQueries queries;
+    @Inject
+    SystemCommands commands;
+    @Inject
+    AxonRuntime axon;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CCI)
+    @Operation(summary = "Expire ended needs now", description = "What the hourly job does: every open need whose window ended before today expires.")
+    public ExpiryRun runNow() {
+        return expireEndedNeeds();
+    }
+
+    @Scheduled(every = "${needs.expiry-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        if (!axon.isStarted()) {
+            return;
+        }
+        ExpiryRun run = expireEndedNeeds();
+        if (run.expired() > 0) {
+            LOG.infof("%d need(s) expired (window ended before %s)", run.expired(), run.today());
+        }
+    }
+
+    ExpiryRun expireEndedNeeds() {
+        LocalDate today = LocalDate.now(clock);
+        int expired = 0;
+        for (String needId : queries.openNeedsEndedBefore(today)) {
+            try {
+                if (Boolean.TRUE.equals(commands.send(new NeedCommands.ExpireNeed(needId)))) {
+                    expired++;
+                }
+            } catch (ConcurrencyException e) {
+                LOG.debugf("need %s changed while expiring; the next run looks again", needId);
+            }
+        }
+        return new ExpiryRun(today, expired);
+    }
+}

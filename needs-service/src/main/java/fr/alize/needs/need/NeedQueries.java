@@ -1,0 +1,93 @@
+package fr.alize.needs.need;
+
+import fr.alize.needs.infrastructure.Jdbc;
+import fr.alize.needs.infrastructure.Paging;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the needs read model. Lists are in publication order, which never changes: paging is stable. */
+@Singleton
+public class NeedQueries {
+
+    /** Criteria of a list; null means any. */
+    public record NeedFilter(String smeId, NeedStatus status, NeedCategory category, String communeCode, String skillId) {
+    }
+
+    @Inject
+    Jdbc jdbc;
+
+    public Optional<NeedView> find(String needId) {
+        Map<String, List<Skill>> skills = skillsOf(List.of(needId));
+        return jdbc.one("SELECT * FROM need WHERE need_id = ?", row -> need(row, skills), needId);
+    }
+
+    public Paging<NeedView> list(NeedFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> parameters = new ArrayList<>();
+        condition(where, parameters, " AND n.sme_id = ?", filter.smeId());
+        condition(where, parameters, " AND n.status = ?", filter.status());
+        condition(where, parameters, " AND n.category = ?", filter.category());
+        condition(where, parameters, " AND n.commune_code = ?", filter.communeCode());
+        condition(where, parameters, " AND EXISTS (SELECT 1 FROM need_skill s WHERE s.need_id = n.need_id AND s.skill_id = ?)",
+                filter.skillId());
+        long total = jdbc.count("SELECT count(*) FROM need n" + where, parameters.toArray());
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(size);
+        pageParameters.add((long) page * size);
+        List<String> ids = jdbc.list("SELECT n.need_id FROM need n" + where + " ORDER BY n.position LIMIT ? OFFSET ?",
+                row -> row.getString(1), pageParameters.toArray());
+        Map<String, List<Skill>> skills = skillsOf(ids);
+        List<NeedView> items = ids.isEmpty() ? List.of() : jdbc.list(
+                "SELECT * FROM need WHERE need_id = ANY (?) ORDER BY position", row -> need(row, skills),
+                (Object) ids.toArray(String[]::new));
+        return new Paging<>(items, page, size, total);
+    }
+
+    /** Open needs whose window ended before {@code today}: the expiry job's work list. */
+    public List<String> openNeedsEndedBefore(LocalDate today) {
+        return jdbc.list("SELECT need_id FROM need WHERE status = 'PUBLISHED' AND window_end < ? ORDER BY position",
+                row -> row.getString(1), today);
+    }
+
+    public boolean exists(String needId) {
+        return jdbc.count("SELECT count(*) FROM need WHERE need_id = ?", needId) > 0;
+    }
+
+    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            where.append(sql);
+            parameters.add(value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+
+    private Map<String, List<Skill>> skillsOf(List<String> needIds) {
+        Map<String, List<Skill>> skills = new LinkedHashMap<>();
+        if (needIds.isEmpty()) {
+            return skills;
+        }
+        jdbc.list("SELECT need_id, skill_id, level FROM need_skill WHERE need_id = ANY (?) ORDER BY need_id, skill_id",
+                row -> skills.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+                        .add(new Skill(row.getString(2), row.getInt(3))),
+                (Object) needIds.toArray(String[]::new));
+        return skills;
+    }
+
+    private static NeedView need(ResultSet row, Map<String, List<Skill>> skills) throws SQLException {
+        String needId = row.getString("need_id");
+        return new NeedView(needId, row.getString("sme_id"), NeedStatus.valueOf(row.getString("status")),
+                NeedCategory.valueOf(row.getString("category")), row.getString("title"), row.getString("description"),
+                skills.getOrDefault(needId, List.of()), new java.math.BigDecimal(row.getBigDecimal("effort_days").stripTrailingZeros().toPlainString()),
+                row.getObject("window_start", LocalDate.class), row.getObject("window_end", LocalDate.class),
+                row.getString("commune_code"), row.getString("mission_id"), row.getString("close_reason"),
+                row.getTimestamp("published_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,51 @@
+package fr.alize.needs.need;
+
+import fr.alize.needs.infrastructure.Ids;
+import fr.alize.needs.infrastructure.Paging;
+import fr.alize.needs.infrastructure.QueryParams;
+import fr.alize.needs.need.NeedQueries.NeedFilter;
+import fr.alize.needs.sme.SmeRegister;
+import fr.alize.platform.errors.NotFoundException;
+import fr.alize.platform.security.Caller;
+import fr.alize.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The needs of one SME. */
+@Path("/smes/{smeId}/needs")
+@Produces(MediaType.APPLICATION_JSON)
+public class SmeNeedsResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    SmeRegister smes;
+    @Inject
+    NeedQueries queries;
+
+    @GET
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Operation(summary = "An SME's needs", description = "Every need of the SME, whatever its status, in publication order.")
+    public Paging<NeedView> needs(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+                                  @QueryParam("status") String status,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        String id = Ids.lower(smeId);
+        caller.requireSme(id);
+        if (smes.status(id).isEmpty()) {
+            throw new NotFoundException("No such SME.");
+        }
+        return queries.list(new NeedFilter(id, QueryParams.enumValue(NeedStatus.class, "status", status), null, null, null), page, size);
+    }
+}

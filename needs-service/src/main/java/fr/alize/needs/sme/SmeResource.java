@@ -1,0 +1,233 @@
+package fr.alize.needs.sme;
+
+import fr.alize.needs.infrastructure.Ids;
+import fr.alize.needs.infrastructure.Paging;
+import fr.alize.needs.infrastructure.QueryParams;
+import fr.alize.needs.sme.SmeCommands.ApplySme;
+import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
+import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
+import fr.alize.needs.sme.SmeCommands.ReportJobs;
+import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
+import fr.alize.needs.sme.SmeViews.Contact;
+import fr.alize.needs.sme.SmeViews.EmploymentView;
+import fr.alize.needs.sme.SmeViews.SmeView;
+import fr.alize.platform.axon.Commands;
+import fr.alize.platform.errors.AccessDeniedException;
+import fr.alize.platform.errors.ConflictException;
+import fr.alize.platform.errors.NotFoundException;
+import fr.alize.platform.security.Caller;
+import fr.alize.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** SMEs: application, the committee's decision, profile, employment follow-up, and their needs. */
+@Path("/smes")
+@Produces(MediaType.APPLICATION_JSON)
+public class SmeResource {
+
+    private static final String NAF_PATTERN = "^(?i)[0-9]{2}\\.[0-9]{2}[A-Z]$";
+    private static final String NAF_MESSAGE = "must be a NAF code NN.NNX (e.g. 47.76Z)";
+    private static final String PHONE_PATTERN = "^\\+?[0-9 .()-]{6,30}$";
+
+    @Inject
+    Commands commands;
+    @Inject
+    Caller caller;
+    @Inject
+    SmeRegister register;
+
+    public record ContactRequest(@NotBlank @Size(max = 200) String name,
+                                 @NotBlank @Email @Size(max = 254) @Schema(example = "claire@fleurs-hainaut.fr") String email,
+                                 @Pattern(regexp = PHONE_PATTERN, message = "must be a phone number")
+                                 @Schema(example = "+33 3 27 00 00 00") String phone) {
+        Contact toContact() {
+            return new Contact(name.strip(), email.strip(), phone == null ? null : phone.strip());
+        }
+    }
+
+    public record ApplicationRequest(
+            @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+            @NotNull @Pattern(regexp = "^[0-9]{14}$", message = "must be 14 digits") @Schema(example = "73282932000074") String siret,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = NAF_PATTERN, message = NAF_MESSAGE) @Schema(example = "47.76Z") String nafCode,
+            @NotNull @Pattern(regexp = Ids.COMMUNE_PATTERN, message = Ids.COMMUNE_MESSAGE) @Schema(example = "59606") String communeCode,
+            @NotNull @Min(0) @Max(Sme.MAX_HEADCOUNT_AT_APPLICATION) Integer headcount,
+            @NotNull @Min(0) @Max(10000) Integer hiringPlanJobs,
+            @NotNull @Valid ContactRequest contact) {
+    }
+
+    public record DecisionRequest(@NotNull Decision decision, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** Every field is optional; what is absent stays as it is. */
+    public record ProfileRequest(
+            @Size(min = 1, max = 200) String name,
+            @Pattern(regexp = NAF_PATTERN, message = NAF_MESSAGE) @Schema(example = "47.76Z") String nafCode,
+            @Pattern(regexp = Ids.COMMUNE_PATTERN, message = Ids.COMMUNE_MESSAGE) @Schema(example = "59606") String communeCode,
+            @Min(0) Integer headcount,
+            @Valid ContactRequest contact) {
+    }
+
+    public record HeadcountRequest(@NotNull LocalDate date, @NotNull @Min(0) Integer headcount) {
+    }
+
+    public record JobReportRequest(@NotNull LocalDate date, @NotNull @Min(1) @Max(10000) Integer count,
+                                   @NotNull JobKind kind, @NotNull ContractType contractType) {
+    }
+
+    public record SmeCreated(String smeId) {
+    }
+
+    public record JobReportCreated(String reportId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Transactional
+    @Operation(summary = "Apply to the programme",
+            description = "The CCI enrols an SME (or an SME token applies for the SME it names). 409 when the SIRET has already applied.")
+    public Response apply(@NotNull(message = "a JSON body is required") @Valid ApplicationRequest request,
+                          @Context UriInfo uri) {
+        String smeId = smeFor(request.smeId());
+        if (!register.reserveSiret(request.siret(), smeId)) {
+            throw new ConflictException("An SME with this SIRET, or with this id, has already applied.");
+        }
+        commands.send(new ApplySme(smeId, request.siret(), request.name().strip(), Ids.upper(request.nafCode()),
+                Ids.upper(request.communeCode()), request.headcount(), request.hiringPlanJobs()));
+        register.saveContact(smeId, request.contact().toContact());
+        return Response.created(uri.getAbsolutePathBuilder().path(smeId).build()).entity(new SmeCreated(smeId)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.CCI)
+    @Operation(summary = "List SMEs", description = "In application order, optionally of one status (APPLIED lists the committee's queue).")
+    public Paging<SmeView> list(@QueryParam("status") String status,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return register.list(QueryParams.enumValue(SmeStatus.class, "status", status), page, size);
+    }
+
+    @GET
+    @Path("{smeId}")
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Operation(summary = "Get an SME", description = "Its profile, baseline headcount, status and contact person.")
+    public SmeView get(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId) {
+        String id = own(smeId);
+        return register.find(id).orElseThrow(SmeResource::noSuchSme);
+    }
+
+    @POST
+    @Path("{smeId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CCI)
+    @Operation(summary = "Record the selection committee's decision", description = "APPROVED or REJECTED, with a reason; once only.")
+    public Response decide(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+                           @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
+        commands.send(new DecideOnApplication(Ids.lower(smeId), request.decision(), request.reason().strip()));
+        return Response.noContent().build();
+    }
+
+    @PATCH
+    @Path("{smeId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Transactional
+    @Operation(summary = "Update an SME's profile", description = "Name, NAF code, commune, current headcount, contact; the baseline headcount never changes.")
+    public Response updateProfile(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+                                  @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
+        String id = own(smeId);
+        Contact contact = request.contact() == null ? null : request.contact().toContact();
+        boolean contactUpdated = contact != null && !contact.equals(register.contact(id).orElse(null));
+        commands.send(new UpdateSmeProfile(id, request.name() == null ? null : request.name().strip(),
+                Ids.upper(request.nafCode()), Ids.upper(request.communeCode()), request.headcount(), contactUpdated));
+        if (contactUpdated) {
+            register.saveContact(id, contact);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{smeId}/headcount-declarations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Operation(summary = "Declare the headcount at a date", description = "Not in the future, not before the approval.")
+    public Response declareHeadcount(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+                                     @NotNull(message = "a JSON body is required") @Valid HeadcountRequest request) {
+        commands.send(new DeclareHeadcount(own(smeId), request.date(), request.headcount()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{smeId}/job-reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Operation(summary = "Report jobs created or preserved", description = "Date, count, kind and contract type; not in the future, not before the approval.")
+    public Response reportJobs(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+                               @NotNull(message = "a JSON body is required") @Valid JobReportRequest request,
+                               @Context UriInfo uri) {
+        String id = own(smeId);
+        String reportId = UUID.randomUUID().toString();
+        commands.send(new ReportJobs(id, reportId, request.date(), request.count(), request.kind(), request.contractType()));
+        return Response.created(uri.getBaseUriBuilder().path("smes").path(id).path("employment").build())
+                .entity(new JobReportCreated(reportId)).build();
+    }
+
+    @GET
+    @Path("{smeId}/employment")
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Operation(summary = "An SME's employment history", description = "Baseline, headcount declarations and job reports in date order, with totals.")
+    public EmploymentView employment(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId) {
+        return register.employment(own(smeId)).orElseThrow(SmeResource::noSuchSme);
+    }
+
+    /** The SME a caller may act on: any for the CCI; only its own for an SME token (403 otherwise, existing or not). */
+    private String own(String smeId) {
+        String id = Ids.lower(smeId);
+        caller.requireSme(id);
+        return id;
+    }
+
+    /** The CCI may choose the new SME's id or let us; an SME token applies for the SME it names. */
+    private String smeFor(String requested) {
+        if (caller.is(Roles.CCI)) {
+            return requested == null ? UUID.randomUUID().toString() : Ids.lower(requested);
+        }
+        String own = caller.smeId().map(Ids::lower).orElseThrow(AccessDeniedException::new);
+        if (requested != null && !Ids.lower(requested).equals(own)) {
+            throw new AccessDeniedException();
+        }
+        return own;
+    }
+
+    private static NotFoundException noSuchSme() {
+        return new NotFoundException("No such SME.");
+    }
+}
