@@ -9,13 +9,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Bad input on every operation of the OpenAPI document that docs/security.md lists: malformed, mistyped,
  * incomplete, oversized bodies, invalid ids and query values get a 4xx problem+json and append nothing.
- * (The authorization sweep waits for the rows of docs/needs-service.md to be copied into docs/security.md.)
+ * Authorization: every operation answers every kind of caller as the matrix of docs/security.md says.
  */
 @QuarkusTest
 class ApiSweepTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Test
+    void everyOperationAnswersEveryCallerAsDocumented() {
+        ApiSweep.of("needs-service").assertAuthorization();
+    }
 
     @Test
     void badInputIsRefusedAndAppendsNothing() {
