@@ -1,0 +1,194 @@
+package fr.alize.matching.mission;
+
+import fr.alize.matching.mission.MissionCommands.AcceptMission;
+import fr.alize.matching.mission.MissionCommands.CancelMission;
+import fr.alize.matching.mission.MissionCommands.CompleteMission;
+import fr.alize.matching.mission.MissionCommands.DeclineMission;
+import fr.alize.matching.mission.MissionCommands.LogTime;
+import fr.alize.matching.mission.MissionCommands.ProposeMission;
+import fr.alize.matching.mission.MissionEvents.MissionAccepted;
+import fr.alize.matching.mission.MissionEvents.MissionCancelled;
+import fr.alize.matching.mission.MissionEvents.MissionCompleted;
+import fr.alize.matching.mission.MissionEvents.MissionDeclined;
+import fr.alize.matching.mission.MissionEvents.MissionProposed;
+import fr.alize.matching.mission.MissionEvents.MissionStarted;
+import fr.alize.matching.mission.MissionEvents.TimeLogged;
+import fr.alize.platform.errors.ConflictException;
+import fr.alize.platform.errors.InvalidInputException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One volunteer helping one SME on one need: proposed, accepted by the SME, the volunteer and the employer in any
+ * order (a refusal by any of them ends it), started, time logged, then completed by the SME or cancelled by the CCI.
+ */
+public class Mission {
+
+    /** No one works more than this on one day, all entries of that day together. */
+    static final BigDecimal MAX_HOURS_PER_DAY = BigDecimal.TEN;
+
+    @AggregateIdentifier
+    private String missionId;
+    private String needId;
+    private String smeId;
+    private String volunteerId;
+    private String partnerId;
+    private MissionState state;
+    private final Set<Party> accepted = EnumSet.noneOf(Party.class);
+    private LocalDate startDate;
+    private LocalDate lastLoggedDate;
+    /** The entries that count (an entry stops counting when a correction replaces it). */
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    private record Entry(LocalDate date, BigDecimal hours) {
+    }
+
+    protected Mission() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Mission(ProposeMission command) {
+        apply(new MissionProposed(command.missionId(), command.needId(), command.smeId(), command.volunteerId(),
+                command.partnerId(), command.proposedBy(), command.score()));
+    }
+
+    /**
+     * A party that accepts again changes nothing. The last acceptance starts the mission, on the date it names or
+     * today.
+     */
+    @CommandHandler
+    public void handle(AcceptMission command) {
+        require(MissionState.PROPOSED, "accept it");
+        if (accepted.contains(command.party())) {
+            return;
+        }
+        apply(new MissionAccepted(missionId, needId, smeId, volunteerId, partnerId, command.party()));
+        if (accepted.size() == Party.values().length) {
+            LocalDate start = command.startDate() != null ? command.startDate() : command.today();
+            apply(new MissionStarted(missionId, needId, smeId, volunteerId, partnerId, start));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeclineMission command) {
+        require(MissionState.PROPOSED, "refuse it");
+        apply(new MissionDeclined(missionId, needId, smeId, volunteerId, partnerId, command.party(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(LogTime command) {
+        require(MissionState.STARTED, "log time");
+        if (command.date().isBefore(startDate)) {
+            throw new InvalidInputException("date", "is before the mission's start (" + startDate + ")");
+        }
+        if (command.date().isAfter(command.today())) {
+            throw new InvalidInputException("date", "is in the future");
+        }
+        String corrected = command.correctsEntryId();
+        if (corrected != null && !entries.containsKey(corrected)) {
+            throw new InvalidInputException("correctsEntryId", "is not a current time entry of this mission");
+        }
+        if (entries.containsKey(command.entryId())) {
+            return; // the same entry sent again
+        }
+        BigDecimal sameDay = entries.entrySet().stream()
+                .filter(e -> !e.getKey().equals(corrected) && e.getValue().date().equals(command.date()))
+                .map(e -> e.getValue().hours())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sameDay.add(command.hours()).compareTo(MAX_HOURS_PER_DAY) > 0) {
+            throw new InvalidInputException("hours", "would make " + sameDay.add(command.hours()).stripTrailingZeros().toPlainString()
+                    + " hours on " + command.date() + "; at most " + MAX_HOURS_PER_DAY + " hours a day");
+        }
+        apply(new TimeLogged(missionId, needId, smeId, volunteerId, partnerId, command.entryId(), command.date(),
+                command.hours(), corrected));
+    }
+
+    @CommandHandler
+    public void handle(CompleteMission command) {
+        require(MissionState.STARTED, "complete it");
+        if (command.completedOn().isBefore(startDate)) {
+            throw new InvalidInputException("completedOn", "is before the mission's start (" + startDate + ")");
+        }
+        if (lastLoggedDate != null && command.completedOn().isBefore(lastLoggedDate)) {
+            throw new InvalidInputException("completedOn", "is before time logged on " + lastLoggedDate);
+        }
+        apply(new MissionCompleted(missionId, needId, smeId, volunteerId, partnerId, command.completedOn(),
+                command.outcome(), command.satisfaction()));
+    }
+
+    @CommandHandler
+    public void handle(CancelMission command) {
+        if (state != MissionState.PROPOSED && state != MissionState.STARTED) {
+            throw conflict("cancel it");
+        }
+        apply(new MissionCancelled(missionId, needId, smeId, volunteerId, partnerId, command.reason()));
+    }
+
+    private void require(MissionState expected, String action) {
+        if (state != expected) {
+            throw conflict(action);
+        }
+    }
+
+    private ConflictException conflict(String action) {
+        return new ConflictException("The mission is " + state + ": cannot " + action + ".");
+    }
+
+    @EventSourcingHandler
+    void on(MissionProposed event) {
+        missionId = event.missionId();
+        needId = event.needId();
+        smeId = event.smeId();
+        volunteerId = event.volunteerId();
+        partnerId = event.partnerId();
+        state = MissionState.PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(MissionAccepted event) {
+        accepted.add(event.party());
+    }
+
+    @EventSourcingHandler
+    void on(MissionDeclined event) {
+        state = MissionState.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(MissionStarted event) {
+        state = MissionState.STARTED;
+        startDate = event.startDate();
+    }
+
+    @EventSourcingHandler
+    void on(TimeLogged event) {
+        if (event.correctsEntryId() != null) {
+            entries.remove(event.correctsEntryId());
+        }
+        entries.put(event.entryId(), new Entry(event.date(), event.hours()));
+        if (lastLoggedDate == null || event.date().isAfter(lastLoggedDate)) {
+            lastLoggedDate = event.date();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MissionCompleted event) {
+        state = MissionState.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(MissionCancelled event) {
+        state = MissionState.CANCELLED;
+    }
+}

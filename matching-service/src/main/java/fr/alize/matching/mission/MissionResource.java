@@ -1,0 +1,244 @@
+package fr.alize.matching.mission;
+
+import fr.alize.matching.mission.MissionCommands.AcceptMission;
+import fr.alize.matching.mission.MissionCommands.CancelMission;
+import fr.alize.matching.mission.MissionCommands.CompleteMission;
+import fr.alize.matching.mission.MissionCommands.DeclineMission;
+import fr.alize.matching.mission.MissionCommands.LogTime;
+import fr.alize.matching.mission.MissionCommands.ProposeMission;
+import fr.alize.matching.pool.PoolNeed;
+import fr.alize.matching.pool.PoolVolunteer;
+import fr.alize.matching.ranking.Exclusion;
+import fr.alize.matching.ranking.RankingService;
+import fr.alize.platform.axon.Commands;
+import fr.alize.platform.errors.AccessDeniedException;
+import fr.alize.platform.errors.ConflictException;
+import fr.alize.platform.errors.InvalidInputException;
+import fr.alize.platform.errors.NotFoundException;
+import fr.alize.platform.security.Caller;
+import fr.alize.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The mission lifecycle over HTTP. The CCI proposes and cancels; the SME, the volunteer and the employer (partner
+ * HR) each accept or refuse for themselves; the volunteer logs time; the SME confirms completion. Each party reads
+ * and acts only on its own missions; another tenant's mission answers 403, as an unknown one does.
+ */
+@Path("/missions")
+@Produces(MediaType.APPLICATION_JSON)
+public class MissionResource {
+
+    public static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+    @Inject
+    Commands commands;
+    @Inject
+    Caller caller;
+    @Inject
+    MissionViews views;
+    @Inject
+    RankingService ranking;
+    @Inject
+    Clock clock;
+
+    public record ProposeRequest(
+            @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String needId,
+            @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String volunteerId) {
+    }
+
+    /** @param startDate when the mission starts if this acceptance is the last of the three; today when absent */
+    public record AcceptRequest(LocalDate startDate) {
+    }
+
+    public record RefuseRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record LogTimeRequest(
+            @NotNull LocalDate date,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") BigDecimal hours,
+            @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String correctsEntryId) {
+    }
+
+    public record CompleteRequest(
+            @NotBlank @Size(max = 5000) String outcome,
+            @NotNull @Min(1) @Max(5) Integer satisfaction,
+            LocalDate completedOn) {
+    }
+
+    public record CancelRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record MissionCreated(String missionId) {
+    }
+
+    public record TimeEntryCreated(String entryId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CCI)
+    @Operation(summary = "Propose a volunteer for a need",
+            description = "The need and the volunteer must be in the candidate pool; the SME and the employer come from it.")
+    public Response propose(@NotNull(message = "a JSON body is required") @Valid ProposeRequest request, @Context UriInfo uri) {
+        String needId = request.needId().toLowerCase();
+        String volunteerId = request.volunteerId().toLowerCase();
+        PoolNeed need = ranking.need(needId)
+                .orElseThrow(() -> new InvalidInputException("needId", "is not a published need known to matching"));
+        PoolVolunteer volunteer = ranking.volunteer(volunteerId)
+                .orElseThrow(() -> new InvalidInputException("volunteerId", "is not a volunteer known to matching"));
+        if (!need.open()) {
+            throw new ConflictException("The need is " + need.status() + ": no volunteer can be proposed for it.");
+        }
+        Exclusion.Reason excluded = ranking.exclusionOf(need, volunteer);
+        if (excluded != null) {
+            throw new ConflictException("This volunteer cannot be proposed for this need: " + excluded + ".");
+        }
+        String missionId = UUID.randomUUID().toString();
+        commands.send(new ProposeMission(missionId, needId, need.smeId(), volunteerId, volunteer.partnerId(),
+                ProposedBy.CCI, ranking.score(need, volunteer)));
+        ranking.proposed(missionId, need, volunteer);
+        return Response.created(uri.getAbsolutePathBuilder().path(missionId).build())
+                .entity(new MissionCreated(missionId)).build();
+    }
+
+    @GET
+    @Path("{missionId}")
+    @RolesAllowed({Roles.CCI, Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
+    @Operation(summary = "A mission", description = "Its state, who accepted, its dates and time entries.")
+    public MissionView get(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId) {
+        return readable(missionId);
+    }
+
+    @POST
+    @Path("{missionId}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
+    @Operation(summary = "Accept a proposal, as the SME, the volunteer or the employer",
+            description = "The body is optional. The third acceptance starts the mission on the start date it names, or today.")
+    public MissionView accept(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+                              AcceptRequest request) {
+        Party party = ownParty(readable(missionId));
+        LocalDate startDate = request == null ? null : request.startDate();
+        commands.send(new AcceptMission(missionId, party, startDate, LocalDate.now(clock)));
+        return readable(missionId);
+    }
+
+    /** The same acceptance without a body: the start date is today if this acceptance is the last. */
+    @POST
+    @Path("{missionId}/acceptance")
+    @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
+    @Operation(hidden = true)
+    public MissionView acceptWithoutBody(
+            @PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId) {
+        return accept(missionId, null);
+    }
+
+    @POST
+    @Path("{missionId}/refusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
+    @Operation(summary = "Refuse a proposal, with a reason", description = "Ends the proposal; the need is open again.")
+    public MissionView refuse(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+                              @NotNull(message = "a JSON body is required") @Valid RefuseRequest request) {
+        Party party = ownParty(readable(missionId));
+        commands.send(new DeclineMission(missionId, party, request.reason().strip()));
+        return readable(missionId);
+    }
+
+    @POST
+    @Path("{missionId}/time-entries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "Log time on a running mission",
+            description = "At most 10 hours a day, from the start date to today. A correction names the entry it replaces.")
+    public Response logTime(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+                            @NotNull(message = "a JSON body is required") @Valid LogTimeRequest request, @Context UriInfo uri) {
+        ownParty(readable(missionId));
+        String entryId = UUID.randomUUID().toString();
+        String corrects = request.correctsEntryId() == null ? null : request.correctsEntryId().toLowerCase();
+        commands.send(new LogTime(missionId, entryId, request.date(), request.hours(), corrects, LocalDate.now(clock)));
+        return Response.created(uri.getAbsolutePathBuilder().path(entryId).build())
+                .entity(new TimeEntryCreated(entryId)).build();
+    }
+
+    @POST
+    @Path("{missionId}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SME)
+    @Operation(summary = "Confirm that the mission ended", description = "By the SME, with the outcome and a satisfaction of 1 to 5.")
+    public MissionView complete(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+                                @NotNull(message = "a JSON body is required") @Valid CompleteRequest request) {
+        ownParty(readable(missionId));
+        LocalDate completedOn = request.completedOn() != null ? request.completedOn() : LocalDate.now(clock);
+        commands.send(new CompleteMission(missionId, completedOn, request.outcome().strip(), request.satisfaction()));
+        return readable(missionId);
+    }
+
+    @POST
+    @Path("{missionId}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CCI)
+    @Operation(summary = "Cancel a mission before its completion", description = "By the CCI, with a reason.")
+    public MissionView cancel(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+                              @NotNull(message = "a JSON body is required") @Valid CancelRequest request) {
+        readable(missionId);
+        commands.send(new CancelMission(missionId, request.reason().strip()));
+        return readable(missionId);
+    }
+
+    /** The mission, when the caller may see it: the CCI sees every one, each party its own. */
+    private MissionView readable(String missionId) {
+        MissionView mission = views.find(missionId.toLowerCase()).orElse(null);
+        if (mission == null) {
+            if (caller.is(Roles.CCI)) {
+                throw new NotFoundException("No mission " + missionId + ".");
+            }
+            throw new AccessDeniedException();
+        }
+        if (!caller.is(Roles.CCI)) {
+            ownParty(mission);
+        }
+        return mission;
+    }
+
+    /** The party the caller speaks for on this mission; 403 when it is none of them. */
+    private Party ownParty(MissionView mission) {
+        if (caller.is(Roles.SME) && caller.smeId().filter(id -> Objects.equals(id, mission.smeId)).isPresent()) {
+            return Party.SME;
+        }
+        if (caller.is(Roles.VOLUNTEER) && caller.volunteerId().filter(id -> Objects.equals(id, mission.volunteerId)).isPresent()) {
+            return Party.VOLUNTEER;
+        }
+        if (caller.is(Roles.PARTNER_HR) && caller.partnerId().filter(id -> Objects.equals(id, mission.partnerId)).isPresent()) {
+            return Party.EMPLOYER;
+        }
+        throw new AccessDeniedException();
+    }
+}

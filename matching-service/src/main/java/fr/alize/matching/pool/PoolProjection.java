@@ -1,0 +1,222 @@
+package fr.alize.matching.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.alize.platform.events.EventEnvelope;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Writes the events of the needs, volunteers and missions topics into the pool tables. Every write keeps, per row
+ * part, the highest aggregate version applied, so a replay from offset 0, a duplicate or an older event arriving
+ * late leaves the newest state in place. Runs inside the consumer's transaction.
+ */
+@ApplicationScoped
+public class PoolProjection {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The status each needs-topic event gives a need. */
+    private static final Map<String, String> NEED_STATUS = Map.of("NeedPublished", PoolNeed.OPEN,
+            "NeedReopened", PoolNeed.OPEN, "NeedMatched", "MATCHED", "NeedWithdrawn", "CLOSED", "NeedExpired", "CLOSED",
+            "NeedFulfilled", "CLOSED");
+    /** The status each volunteers-topic event gives a volunteer. */
+    private static final Map<String, String> VOLUNTEER_STATUS = Map.of("VolunteerRegistered", PoolVolunteer.ACTIVE,
+            "VolunteerResumed", PoolVolunteer.ACTIVE, "VolunteerPaused", "PAUSED", "VolunteerOffboarded", "OFFBOARDED",
+            "VolunteerPersonalDataErased", "ERASED");
+    /** The state each missions-topic event gives a mission (MissionAccepted changes none). */
+    private static final Map<String, String> MISSION_STATE = Map.of("MissionProposed", "PROPOSED",
+            "MissionStarted", "STARTED", "MissionDeclined", "DECLINED", "MissionCompleted", "COMPLETED",
+            "MissionCancelled", "CANCELLED");
+
+    /** Applies a needs-topic event; returns the need id it touched, or null when it ignored the event. */
+    public String applyNeedEvent(EventEnvelope event) {
+        JsonNode data = event.data();
+        String needId = text(data, "needId");
+        boolean content = "NeedPublished".equals(event.type()) || "NeedAmended".equals(event.type());
+        String status = NEED_STATUS.get(event.type());
+        if (needId == null || !content && status == null) {
+            return null;
+        }
+        if (content) {
+            needContent(needId, data, event.aggregateVersion());
+        }
+        if (status != null) {
+            needStatus(needId, data, status, event.aggregateVersion());
+        }
+        return needId;
+    }
+
+    /** Applies a volunteers-topic event; returns the volunteer or partner id touched, or null when ignored. */
+    public String applyVolunteerEvent(EventEnvelope event) {
+        JsonNode data = event.data();
+        if ("PartnerPledgeSet".equals(event.type())) {
+            String partnerId = text(data, "partnerId");
+            if (partnerId != null && data.path("year").canConvertToInt()) {
+                pledge(partnerId, data.path("year").asInt(), data.path("pledgedDays").decimalValue(), event.aggregateVersion());
+            }
+            return partnerId;
+        }
+        String volunteerId = text(data, "volunteerId");
+        boolean profile = "VolunteerRegistered".equals(event.type()) || "VolunteerUpdated".equals(event.type());
+        String status = VOLUNTEER_STATUS.get(event.type());
+        if (volunteerId == null || !profile && status == null) {
+            return null;
+        }
+        if (profile) {
+            volunteerProfile(volunteerId, data, event.aggregateVersion());
+        }
+        if (status != null) {
+            volunteerStatus(volunteerId, data, status, event.aggregateVersion());
+        }
+        return volunteerId;
+    }
+
+    /** Applies a missions-topic event; returns the mission id touched, or null when ignored. */
+    public String applyMissionEvent(EventEnvelope event) {
+        JsonNode data = event.data();
+        String missionId = text(data, "missionId");
+        if (missionId == null) {
+            return null;
+        }
+        if ("TimeLogged".equals(event.type())) {
+            timeEntry(missionId, data);
+            return missionId;
+        }
+        String state = MISSION_STATE.get(event.type());
+        if (state == null) {
+            return null;
+        }
+        missionState(missionId, data, state, text(data, "party"), event.aggregateVersion());
+        return missionId;
+    }
+
+    private void needContent(String needId, JsonNode data, long version) {
+        update("""
+                INSERT INTO pool_need (need_id, sme_id, skills, effort_days, window_start, window_end, commune_code,
+                                       published, content_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)
+                ON CONFLICT (need_id) DO UPDATE SET sme_id = COALESCE(EXCLUDED.sme_id, pool_need.sme_id),
+                    skills = EXCLUDED.skills, effort_days = EXCLUDED.effort_days, window_start = EXCLUDED.window_start,
+                    window_end = EXCLUDED.window_end, commune_code = EXCLUDED.commune_code, published = TRUE,
+                    content_version = GREATEST(pool_need.content_version, EXCLUDED.content_version)
+                WHERE EXCLUDED.content_version < 0 OR EXCLUDED.content_version > pool_need.content_version""",
+                needId, text(data, "smeId"), json(data, "skills"), decimal(data, "effortDays"), date(data, "windowStart"),
+                date(data, "windowEnd"), text(data, "communeCode"), version);
+    }
+
+    private void needStatus(String needId, JsonNode data, String status, long version) {
+        update("""
+                INSERT INTO pool_need (need_id, sme_id, status, status_version) VALUES (?, ?, ?, ?)
+                ON CONFLICT (need_id) DO UPDATE SET status = EXCLUDED.status,
+                    sme_id = COALESCE(pool_need.sme_id, EXCLUDED.sme_id),
+                    status_version = GREATEST(pool_need.status_version, EXCLUDED.status_version)
+                WHERE EXCLUDED.status_version < 0 OR EXCLUDED.status_version > pool_need.status_version""",
+                needId, text(data, "smeId"), status, version);
+    }
+
+    private void volunteerProfile(String volunteerId, JsonNode data, long version) {
+        update("""
+                INSERT INTO pool_volunteer (volunteer_id, partner_id, skills, days_per_month, absences, commune_code,
+                                            max_travel_km, registered, profile_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)
+                ON CONFLICT (volunteer_id) DO UPDATE SET partner_id = COALESCE(EXCLUDED.partner_id, pool_volunteer.partner_id),
+                    skills = EXCLUDED.skills, days_per_month = EXCLUDED.days_per_month, absences = EXCLUDED.absences,
+                    commune_code = EXCLUDED.commune_code, max_travel_km = EXCLUDED.max_travel_km, registered = TRUE,
+                    profile_version = GREATEST(pool_volunteer.profile_version, EXCLUDED.profile_version)
+                WHERE EXCLUDED.profile_version < 0 OR EXCLUDED.profile_version > pool_volunteer.profile_version""",
+                volunteerId, text(data, "partnerId"), json(data, "skills"), decimal(data, "daysPerMonth"),
+                json(data, "absences"), text(data, "communeCode"),
+                data.path("maxTravelKm").canConvertToInt() ? data.path("maxTravelKm").asInt() : null, version);
+    }
+
+    private void volunteerStatus(String volunteerId, JsonNode data, String status, long version) {
+        update("""
+                INSERT INTO pool_volunteer (volunteer_id, partner_id, status, status_version) VALUES (?, ?, ?, ?)
+                ON CONFLICT (volunteer_id) DO UPDATE SET status = EXCLUDED.status,
+                    partner_id = COALESCE(pool_volunteer.partner_id, EXCLUDED.partner_id),
+                    status_version = GREATEST(pool_volunteer.status_version, EXCLUDED.status_version)
+                WHERE EXCLUDED.status_version < 0 OR EXCLUDED.status_version > pool_volunteer.status_version""",
+                volunteerId, text(data, "partnerId"), status, version);
+    }
+
+    private void pledge(String partnerId, int year, BigDecimal days, long version) {
+        update("""
+                INSERT INTO pool_partner_pledge (partner_id, pledge_year, pledged_days, version) VALUES (?, ?, ?, ?)
+                ON CONFLICT (partner_id, pledge_year) DO UPDATE SET pledged_days = EXCLUDED.pledged_days,
+                    version = GREATEST(pool_partner_pledge.version, EXCLUDED.version)
+                WHERE EXCLUDED.version < 0 OR EXCLUDED.version > pool_partner_pledge.version""",
+                partnerId, year, days, version);
+    }
+
+    private void missionState(String missionId, JsonNode data, String state, String declinedBy, long version) {
+        update("""
+                INSERT INTO pool_mission (mission_id, need_id, volunteer_id, partner_id, state, declined_by, state_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (mission_id) DO UPDATE SET state = EXCLUDED.state, declined_by = EXCLUDED.declined_by,
+                    state_version = GREATEST(pool_mission.state_version, EXCLUDED.state_version)
+                WHERE EXCLUDED.state_version < 0 OR EXCLUDED.state_version > pool_mission.state_version""",
+                missionId, text(data, "needId"), text(data, "volunteerId"), text(data, "partnerId"), state, declinedBy,
+                version);
+    }
+
+    private void timeEntry(String missionId, JsonNode data) {
+        LocalDate date = date(data, "date");
+        String entryId = text(data, "entryId");
+        if (entryId == null || date == null) {
+            return;
+        }
+        update("""
+                INSERT INTO pool_time_entry (entry_id, mission_id, partner_id, entry_date, hours, corrects_entry_id)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO NOTHING""",
+                entryId, missionId, text(data, "partnerId"), date, decimal(data, "hours"), text(data, "correctsEntryId"));
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                if (p == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else if (p instanceof LocalDate d) {
+                    statement.setDate(i + 1, Date.valueOf(d));
+                } else {
+                    statement.setObject(i + 1, p);
+                }
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("pool update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode node = data.path(field);
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
+    private static String json(JsonNode data, String field) {
+        JsonNode node = data.path(field);
+        return node.isArray() ? node.toString() : "[]";
+    }
+
+    private static BigDecimal decimal(JsonNode data, String field) {
+        JsonNode node = data.path(field);
+        return node.isNumber() ? node.decimalValue() : null;
+    }
+
+    private static LocalDate date(JsonNode data, String field) {
+        return Absence.date(data.path(field));
+    }
+}

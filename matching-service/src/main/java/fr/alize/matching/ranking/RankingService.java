@@ -1,0 +1,82 @@
+package fr.alize.matching.ranking;
+
+import fr.alize.matching.pool.CandidateIndex;
+import fr.alize.matching.mission.MissionState;
+import fr.alize.matching.pool.CandidatePool;
+import fr.alize.matching.pool.PoolMission;
+import fr.alize.matching.pool.PoolNeed;
+import fr.alize.matching.pool.PoolVolunteer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Ranks the pool's volunteers for a need with the configured weights, as of today. */
+@ApplicationScoped
+public class RankingService {
+
+    @Inject
+    CandidatePool pool;
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "matching.weights.skills")
+    double skills;
+    @ConfigProperty(name = "matching.weights.availability")
+    double availability;
+    @ConfigProperty(name = "matching.weights.proximity")
+    double proximity;
+    @ConfigProperty(name = "matching.weights.load")
+    double load;
+    @ConfigProperty(name = "matching.weights.spread")
+    double spread;
+    @ConfigProperty(name = "matching.hours-per-day")
+    double hoursPerDay;
+
+    private final Communes communes = Communes.hautsDeFrance();
+
+    public Optional<PoolNeed> need(String needId) {
+        return Optional.ofNullable(pool.index().need(needId));
+    }
+
+    public Optional<PoolVolunteer> volunteer(String volunteerId) {
+        return Optional.ofNullable(pool.index().volunteer(volunteerId));
+    }
+
+    public Ranking rank(PoolNeed need, int limit, boolean withExclusions) {
+        return ranker().rank(need, limit, today(), withExclusions);
+    }
+
+    /** Why this volunteer may not be proposed for this need, or null. */
+    public Exclusion.Reason exclusionOf(PoolNeed need, PoolVolunteer volunteer) {
+        return ranker().exclusionOf(need, volunteer);
+    }
+
+    /** The total score of one volunteer for one need. */
+    public double score(PoolNeed need, PoolVolunteer volunteer) {
+        Ranker ranker = ranker();
+        return ranker.total(ranker.parts(need, volunteer, today()));
+    }
+
+    /** Records a proposal in the pool at once (its event follows through the missions topic). */
+    public void proposed(String missionId, PoolNeed need, PoolVolunteer volunteer) {
+        pool.proposed(new PoolMission(missionId, need.needId(), volunteer.volunteerId(), volunteer.partnerId(),
+                MissionState.PROPOSED, null, 0));
+    }
+
+    public Weights weights() {
+        return new Weights(skills, availability, proximity, load, spread);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Ranker ranker() {
+        CandidateIndex index = pool.index();
+        return new Ranker(index, new Scorer(index, communes, weights(), hoursPerDay));
+    }
+}
