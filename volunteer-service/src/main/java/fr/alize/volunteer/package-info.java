@@ -1,6 +1,6 @@
 /**
- * volunteer-service: partner companies, their volunteers and the HR-system integration API. The walking skeleton
- * runs it on the shared platform (event store, outbox to {@code alize.volunteers}, security, errors); its
- * features arrive with issue 4.
+ * volunteer-service: partner companies ({@code partner}), the skill taxonomy ({@code skills}), volunteers and their
+ * erasable personal data ({@code volunteer}), the HR-system integration API ({@code hr}) and partner contributions
+ * from mission time ({@code contribution}). See docs/volunteer-service.md.
  */
 package fr.alize.volunteer;

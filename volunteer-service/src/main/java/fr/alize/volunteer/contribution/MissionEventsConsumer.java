@@ -1,0 +1,50 @@
+package fr.alize.volunteer.contribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.alize.platform.events.EventEnvelope;
+import fr.alize.platform.events.IdempotentConsumer;
+import fr.alize.volunteer.infra.Sql;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Follows the missions topic and keeps the time logged by each partner's volunteers ({@code TimeLogged}), each
+ * entry once; the other mission events do not change what a partner has given.
+ */
+@ApplicationScoped
+public class MissionEventsConsumer {
+
+    static final String CONSUMER = "partner-contributions";
+
+    @Inject
+    IdempotentConsumer idempotent;
+    @Inject
+    Sql sql;
+
+    @Incoming("missions-events")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        idempotent.apply(CONSUMER, record, event -> {
+            if ("TimeLogged".equals(event.type())) {
+                timeLogged(event);
+            }
+        });
+    }
+
+    private void timeLogged(EventEnvelope event) {
+        JsonNode data = event.data();
+        JsonNode corrects = data.path("correctsEntryId");
+        sql.update("""
+                INSERT INTO time_entry (entry_id, mission_id, partner_id, volunteer_id, work_date, hours, corrects_entry_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO NOTHING""",
+                data.path("entryId").asText(), data.path("missionId").asText(event.subject()), data.path("partnerId").asText(),
+                data.path("volunteerId").asText(), LocalDate.parse(data.path("date").asText()),
+                new BigDecimal(data.path("hours").asText()), corrects.isTextual() ? corrects.asText() : null);
+    }
+}

@@ -1,0 +1,103 @@
+package fr.alize.volunteer.volunteer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.alize.volunteer.infra.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads volunteers: the projection joined with the employee reference and (unless erased) the personal data. */
+@ApplicationScoped
+public class VolunteerDirectory {
+
+    private static final String SELECT = """
+            SELECT v.volunteer_id, v.partner_id, r.employee_ref, v.status, v.skills, v.days_per_month, v.absences,
+                   v.commune_code, v.max_travel_km, v.erased, p.full_name, p.email, p.phone
+            FROM volunteer v
+            LEFT JOIN volunteer_ref r ON r.volunteer_id = v.volunteer_id
+            LEFT JOIN volunteer_personal_data p ON p.volunteer_id = v.volunteer_id
+            """;
+    private static final TypeReference<List<SkillLevel>> SKILLS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Absence>> ABSENCES = new TypeReference<>() {
+    };
+
+    @Inject
+    Sql sql;
+    @Inject
+    ObjectMapper mapper;
+
+    /** Filters of a partner's volunteer list; null means "any". */
+    public record Filter(String skillId, Integer minLevel, String communeCode, VolunteerStatus status) {
+    }
+
+    public record Page(List<VolunteerView> items, int page, int size, long total) {
+    }
+
+    public Optional<VolunteerView> find(String volunteerId) {
+        return sql.one(SELECT + "WHERE v.volunteer_id = ?", this::view, volunteerId);
+    }
+
+    public Optional<String> partnerOf(String volunteerId) {
+        return sql.one("SELECT partner_id FROM volunteer WHERE volunteer_id = ?", row -> row.getString(1), volunteerId);
+    }
+
+    /** The partner's volunteers known under these employee references, by reference. */
+    public Map<String, VolunteerView> byEmployeeRef(String partnerId, Collection<String> employeeRefs) {
+        return sql.list(SELECT + "WHERE r.partner_id = ? AND r.employee_ref = ANY(?)", this::view, partnerId, employeeRefs)
+                .stream().collect(Collectors.toMap(VolunteerView::employeeRef, Function.identity()));
+    }
+
+    public Page list(String partnerId, Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("WHERE v.partner_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(partnerId));
+        if (filter.skillId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.skills) s WHERE s->>'skillId' = ? AND (s->>'level')::int >= ?)");
+            parameters.add(filter.skillId());
+            parameters.add(filter.minLevel() == null ? 1 : filter.minLevel());
+        }
+        if (filter.communeCode() != null) {
+            where.append(" AND v.commune_code = ?");
+            parameters.add(filter.communeCode());
+        }
+        if (filter.status() != null) {
+            where.append(" AND v.status = ?");
+            parameters.add(filter.status().name());
+        }
+        long total = sql.one("SELECT count(*) FROM volunteer v " + where, row -> row.getLong(1), parameters.toArray()).orElse(0L);
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<VolunteerView> items = sql.list(SELECT + where + " ORDER BY r.employee_ref, v.volunteer_id LIMIT ? OFFSET ?",
+                this::view, paged.toArray());
+        return new Page(items, page, size, total);
+    }
+
+    private VolunteerView view(ResultSet row) throws SQLException {
+        return new VolunteerView(row.getString("volunteer_id"), row.getString("partner_id"), row.getString("employee_ref"),
+                VolunteerStatus.valueOf(row.getString("status")), read(row.getString("skills"), SKILLS),
+                row.getInt("days_per_month"), read(row.getString("absences"), ABSENCES), row.getString("commune_code"),
+                row.getInt("max_travel_km"), row.getBoolean("erased"), row.getString("full_name"), row.getString("email"),
+                row.getString("phone"));
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
