@@ -1,0 +1,192 @@
+package fr.alize.impact.eventlog;
+
+import fr.alize.platform.events.EventEnvelope;
+import fr.alize.platform.events.IdempotentConsumer;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The append-only log of every event impact-service read: one row per event id, with its type, subject, times, actor,
+ * data (JSONB) and Kafka position. Every report is derived from it. The rows live in the table of the current
+ * generation ({@code impact_event_g<n>}); a rebuild fills the next one and switches the pointer.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    static final String CONSUMER = "impact-event-log";
+
+    @Inject
+    IdempotentConsumer idempotent;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry meters;
+
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+
+    public static String table(int generation) {
+        return "impact_event_g" + generation;
+    }
+
+    /** Called after an event was added to the log (committed), e.g. to refresh figures published elsewhere. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Tells the listeners that figures may have changed (an event added, a rebuild switched, a target set). */
+    public void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** Applies one record of a topic: stored once per event id; an unknown type is skipped and counted. */
+    public void consume(ConsumerRecord<String, String> record) {
+        IdempotentConsumer.Outcome outcome = idempotent.apply(CONSUMER, record, event -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (EventTypes.isKnown(event.type())) {
+                    // FOR SHARE: a rebuild's switch waits for this write, and this write waits for the switch
+                    try (PreparedStatement insert = connection.prepareStatement(insertSql(currentGeneration(connection, true)))) {
+                        bind(insert, event, record.timestamp());
+                        insert.executeUpdate();
+                    }
+                } else {
+                    countUnknown(connection, event);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not record event " + event.id(), e);
+            }
+        });
+        if (outcome == IdempotentConsumer.Outcome.APPLIED) {
+            changed();
+        }
+    }
+
+    static String insertSql(int generation) {
+        return "INSERT INTO " + table(generation) + " (event_id, type, subject, occurred_at, recorded_at, schema_version,"
+                + " aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
+    }
+
+    static void bind(PreparedStatement insert, EventEnvelope event, long recordedAtMillis) throws SQLException {
+        insert.setString(1, event.id());
+        insert.setString(2, event.type());
+        insert.setString(3, event.subject());
+        insert.setTimestamp(4, Timestamp.from(event.time()));
+        insert.setTimestamp(5, new Timestamp(recordedAtMillis));
+        insert.setInt(6, event.schemaVersion());
+        insert.setLong(7, event.aggregateVersion());
+        insert.setString(8, event.actorRole());
+        insert.setString(9, event.actorId());
+        insert.setString(10, event.data().toString());
+        insert.setString(11, event.topic());
+        insert.setInt(12, event.partition());
+        insert.setLong(13, event.offset());
+    }
+
+    private void countUnknown(Connection connection, EventEnvelope event) throws SQLException {
+        meters.counter("alize.impact.events.unknown", "type", event.type(), "topic", event.topic()).increment();
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO unknown_event_type (type, topic, occurrences, last_seen) VALUES (?, ?, 1, clock_timestamp())
+                ON CONFLICT (type, topic) DO UPDATE SET occurrences = unknown_event_type.occurrences + 1,
+                                                        last_seen = excluded.last_seen""")) {
+            upsert.setString(1, event.type());
+            upsert.setString(2, event.topic());
+            upsert.executeUpdate();
+        }
+    }
+
+    static int currentGeneration(Connection connection, boolean lockForWrite) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT current_generation FROM event_log_generation WHERE id = 1" + (lockForWrite ? " FOR SHARE" : ""));
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    public int currentGeneration() {
+        try (Connection connection = dataSource.getConnection()) {
+            return currentGeneration(connection, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event log generation", e);
+        }
+    }
+
+    /** Maps one result row. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a report query over the events recorded by {@code asOf} (null: every event recorded so far). The SQL sees them as the relation {@code events};
+     * it may add its own common table expressions after a comma ({@code ", x AS (...) SELECT ..."}) or start with
+     * {@code SELECT}.
+     */
+    public <T> List<T> query(Instant asOf, String sql, List<?> parameters, Row<T> mapper) {
+        try (Connection connection = dataSource.getConnection()) {
+            String events = "WITH events AS (SELECT * FROM " + table(currentGeneration(connection, false))
+                    + (asOf == null ? ")" : " WHERE recorded_at <= ?)");
+            String full = sql.stripLeading().startsWith(",") ? events + sql : events + " " + sql;
+            try (PreparedStatement statement = connection.prepareStatement(full)) {
+                int index = 1;
+                if (asOf != null) {
+                    statement.setTimestamp(index++, Timestamp.from(asOf));
+                }
+                for (Object parameter : parameters) {
+                    statement.setObject(index++, parameter);
+                }
+                List<T> result = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("report query failed", e);
+        }
+    }
+
+    /** How many events the log holds, and the unknown types skipped so far. */
+    public Status status() {
+        try (Connection connection = dataSource.getConnection()) {
+            int generation = currentGeneration(connection, false);
+            long events;
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + table(generation));
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                events = row.getLong(1);
+            }
+            Map<String, Long> unknown = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT type, sum(occurrences) FROM unknown_event_type GROUP BY type");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    unknown.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return new Status(generation, events, unknown);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event log status", e);
+        }
+    }
+
+    public record Status(int generation, long events, Map<String, Long> unknownTypesSkipped) {
+    }
+}

@@ -1,0 +1,181 @@
+package fr.alize.impact.programme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.alize.impact.eventlog.EventLog;
+import fr.alize.impact.report.ImpactConfig;
+import fr.alize.platform.events.CloudEventHeaders;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the compacted topic {@code alize.impact.yearly} up to date: key = the year, value = that year's figures
+ * (schema docs/events/impact/YearlyFigures). After anything that may change them, the figures of every year are
+ * computed again and only those that differ from what was last sent are sent (and remembered once acknowledged).
+ */
+@ApplicationScoped
+public class YearlyFiguresPublisher {
+
+    private static final Logger LOG = Logger.getLogger(YearlyFiguresPublisher.class);
+    static final String TYPE = "YearlyFigures";
+
+    @Inject
+    ProgrammeFigures figures;
+    @Inject
+    EventLog log;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @Inject
+    ImpactConfig config;
+    private String topic;
+
+    private volatile boolean dirty = true;
+    private volatile boolean topicReady;
+    private ScheduledExecutorService scheduler;
+    private KafkaProducer<String, String> producer;
+
+    void start(@Observes StartupEvent event) {
+        topic = config.yearly().topic();
+        Duration interval = config.yearly().interval();
+        log.onChange(() -> dirty = true);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000), new StringSerializer(), new StringSerializer());
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "yearly-figures"));
+        scheduler.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void tick() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        try {
+            int sent = publishChanged();
+            if (sent > 0) {
+                LOG.debugf("sent the figures of %d year(s) to %s", sent, topic);
+            }
+        } catch (Exception e) {
+            dirty = true; // the database or the broker is away: try again at the next tick
+            LOG.debugf("yearly figures not sent yet: %s", e.getMessage());
+        }
+    }
+
+    /** Sends the years whose figures changed; returns how many. */
+    int publishChanged() throws Exception {
+        ensureTopic();
+        Map<Integer, JsonNode> sent = lastSent();
+        int count = 0;
+        for (ProgrammeFigures.Yearly year : figures.yearly(null)) {
+            // as it reads back from the database, so that equal figures compare equal
+            ObjectNode value = (ObjectNode) mapper.readTree(mapper.writeValueAsString(year));
+            if (value.equals(sent.get(year.year()))) {
+                continue;
+            }
+            Instant now = clock.instant();
+            ObjectNode record = value.deepCopy();
+            record.put("computedAt", now.toString());
+            String key = String.valueOf(year.year());
+            ProducerRecord<String, String> message = new ProducerRecord<>(topic, key, mapper.writeValueAsString(record));
+            Map<String, String> headers = Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                    CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, TYPE,
+                    CloudEventHeaders.SOURCE, "/alize/impact-service", CloudEventHeaders.SUBJECT, key,
+                    CloudEventHeaders.TIME, now.toString(), CloudEventHeaders.CONTENT_TYPE, "application/json",
+                    CloudEventHeaders.SCHEMA_VERSION, "1");
+            headers.forEach((name, v) -> message.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(message).get(30, TimeUnit.SECONDS);
+            remember(year.year(), value, now);
+            count++;
+        }
+        return count;
+    }
+
+    private void ensureTopic() throws Exception {
+        if (topicReady) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact"))))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        topicReady = true;
+    }
+
+    private Map<Integer, JsonNode> lastSent() throws SQLException, java.io.IOException {
+        Map<Integer, JsonNode> sent = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT year, figures FROM yearly_figures_sent");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                sent.put(rows.getInt(1), mapper.readTree(rows.getString(2)));
+            }
+        }
+        return sent;
+    }
+
+    private void remember(int year, JsonNode figures, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("""
+                     INSERT INTO yearly_figures_sent (year, figures, sent_at) VALUES (?, ?::jsonb, ?)
+                     ON CONFLICT (year) DO UPDATE SET figures = excluded.figures, sent_at = excluded.sent_at""")) {
+            upsert.setInt(1, year);
+            upsert.setString(2, figures.toString());
+            upsert.setTimestamp(3, Timestamp.from(at));
+            upsert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package fr.alize.impact.targets;
+
+import fr.alize.impact.eventlog.EventLog;
+import fr.alize.impact.eventlog.EventViews;
+import fr.alize.impact.report.CsvTable;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import fr.alize.impact.report.ImpactConfig;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Annual targets (SMEs to support per year, set by the CCI; every change is kept, so a target is read "as of" a time)
+ * and progress against them: the SMEs supported in the year (at least one mission started in it), month by month,
+ * and a straight-line forecast to the year's end.
+ */
+@ApplicationScoped
+public class Targets {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    EventLog log;
+    @Inject
+    Clock clock;
+    @Inject
+    ImpactConfig config;
+
+    public record Month(int month, long supportedSmes) {
+    }
+
+    public record Progress(int year, Instant asOf, int target, long supportedSmes, List<Month> months,
+                           BigDecimal forecast, boolean onTrack) {
+    }
+
+    public record Target(int year, int target, Instant setAt) {
+    }
+
+    public Target set(int year, int target, String by) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO annual_target (year, set_at, target, set_by) VALUES (?, ?, ?, ?)")) {
+            insert.setInt(1, year);
+            insert.setTimestamp(2, Timestamp.from(now));
+            insert.setInt(3, target);
+            insert.setString(4, by);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the target of " + year, e);
+        }
+        log.changed();
+        return new Target(year, target, now);
+    }
+
+    /** The target of every year the CCI set one for, as of the time; {@link #targetOf} gives the default otherwise. */
+    public Map<Integer, Integer> setTargets(Instant asOf) {
+        Map<Integer, Integer> targets = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT DISTINCT ON (year) year, target FROM annual_target WHERE set_at <= ?
+                     ORDER BY year, set_at DESC""")) {
+            select.setTimestamp(1, Timestamp.from(asOf == null ? clock.instant() : asOf));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    targets.put(rows.getInt(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read targets", e);
+        }
+        return targets;
+    }
+
+    public int targetOf(int year, Instant asOf) {
+        return setTargets(asOf).getOrDefault(year, config.defaultTarget());
+    }
+
+    public int defaultTarget() {
+        return config.defaultTarget();
+    }
+
+    /** SMEs supported per year: those with at least one mission started in it. */
+    public Map<Integer, Long> supportedSmesByYear(Instant asOf) {
+        Map<Integer, Long> supported = new TreeMap<>();
+        log.query(asOf, EventViews.MISSION_STARTS + """
+                SELECT extract(year FROM start_date)::int AS year, count(DISTINCT sme_id) AS smes
+                FROM mission_starts GROUP BY 1""", List.of(), row -> supported.put(row.getInt("year"), row.getLong("smes")));
+        return supported;
+    }
+
+    public Progress progress(int year, Instant asOf) {
+        List<Integer> firstMonths = log.query(asOf, EventViews.MISSION_STARTS + """
+                SELECT extract(month FROM min(start_date))::int AS month FROM mission_starts
+                WHERE extract(year FROM start_date) = ? GROUP BY sme_id""", List.of(year), row -> row.getInt("month"));
+        List<Month> months = new ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            int m = month;
+            months.add(new Month(month, firstMonths.stream().filter(first -> first <= m).count()));
+        }
+        long supported = firstMonths.size();
+        int target = targetOf(year, asOf);
+        BigDecimal forecast = forecast(year, supported, LocalDate.ofInstant(asOf == null ? clock.instant() : asOf, clock.getZone()));
+        return new Progress(year, asOf, target, supported, months, forecast, forecast.compareTo(BigDecimal.valueOf(target)) >= 0);
+    }
+
+    /** Straight line through the supported SMEs so far, from the 1st of January to the as-of day, to the year's end. */
+    static BigDecimal forecast(int year, long supported, LocalDate asOf) {
+        if (asOf.getYear() > year) {
+            return BigDecimal.valueOf(supported).setScale(1, RoundingMode.HALF_UP);
+        }
+        if (asOf.getYear() < year) {
+            return BigDecimal.ZERO.setScale(1, RoundingMode.HALF_UP);
+        }
+        return BigDecimal.valueOf(supported * (long) asOf.lengthOfYear())
+                .divide(BigDecimal.valueOf(asOf.getDayOfYear()), 1, RoundingMode.HALF_UP);
+    }
+
+    static CsvTable csv(Progress progress) {
+        CsvTable table = CsvTable.of("year", "month", "supportedSmesCumulative", "target", "forecastAtYearEnd");
+        progress.months().forEach(m -> table.row(progress.year(), m.month(), m.supportedSmes(), progress.target(),
+                progress.forecast()));
+        return table;
+    }
+}

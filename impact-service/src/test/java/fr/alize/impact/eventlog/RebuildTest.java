@@ -1,0 +1,147 @@
+package fr.alize.impact.eventlog;
+
+import fr.alize.impact.TestEvents;
+import fr.alize.impact.TestEvents.Mission;
+import fr.alize.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.agroal.api.AgroalDataSource;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static fr.alize.impact.TestEvents.event;
+import static fr.alize.impact.TestEvents.id;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A rebuild from offset zero gives the same figures, while the reports keep answering, and then follows the topics. */
+@QuarkusTest
+class RebuildTest {
+
+    static final List<String> REPORTS = List.of("/yearly", "/employment/2041", "/contributions/2041", "/targets/2041",
+            "/targets/2042?asOf=2042-06-30T00:00:00Z", "/totals?from=2040-01-01&to=2042-12-31", "/stats/needs",
+            "/contributions/2040?format=csv&sep=semicolon");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    int indexes(String table) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM pg_indexes WHERE tablename = ?")) {
+            count.setString(1, table);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    static JsonPath status() {
+        return given().auth().oauth2(Tokens.cci()).when().get("/events/status").then().statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, String> figures(List<String> extra) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        List<String> reports = new ArrayList<>(REPORTS);
+        reports.addAll(extra);
+        for (String report : reports) {
+            figures.put(report, given().auth().oauth2(Tokens.analyst()).when().get(report).then().statusCode(200)
+                    .extract().asString());
+        }
+        return figures;
+    }
+
+    /** A few thousand events over three years, one in ten sent twice. Returns the distinct events sent. */
+    static int threeYearsOfEvents(List<String> someMissions) {
+        Random random = new Random(42);
+        List<TestEvents.Event> events = new ArrayList<>();
+        List<String> partners = List.of(id(), id(), id(), id(), id());
+        for (String partner : partners) {
+            events.add(event("PartnerEnrolled").with("partnerId", partner).with("name", "Partner " + partner.substring(0, 4)));
+            for (int year = 2040; year <= 2042; year++) {
+                events.add(event("PartnerPledgeSet").with("partnerId", partner).with("year", year)
+                        .with("pledgedDays", 10 + random.nextInt(50)).with("dailyRate", 400 + random.nextInt(400)));
+            }
+        }
+        for (int i = 0; i < 210; i++) {
+            String sme = id();
+            int year = 2040 + i % 3;
+            String month = String.format("%02d", 1 + random.nextInt(12));
+            events.add(event("SmeApplied").with("smeId", sme).with("nafCode", String.format("%02d.11Z", 1 + random.nextInt(98)))
+                    .with("communeCode", "59" + (100 + random.nextInt(20))).with("headcount", 5 + random.nextInt(40)));
+            Mission mission = Mission.of(sme, partners.get(i % partners.size()));
+            someMissions.add(mission.missionId());
+            events.add(mission.event("MissionProposed").version(0));
+            events.add(mission.started(year + "-" + month + "-01").version(1));
+            String corrected = null;
+            for (int day = 1; day <= 4; day++) {
+                String entry = id();
+                events.add(mission.logged(entry, year + "-" + month + "-0" + (day + 1), 1 + random.nextInt(8), null).version(1 + day));
+                corrected = entry;
+            }
+            events.add(mission.logged(id(), year + "-" + month + "-05", 2, corrected).version(6));
+            events.add(mission.event("MissionCompleted").with("completedOn", year + "-" + month + "-20").version(7));
+            events.add(event("JobsReported").with("smeId", sme).with("reportId", id()).with("date", year + "-" + month + "-25")
+                    .with("count", 1 + random.nextInt(5)).with("kind", random.nextBoolean() ? "CREATED" : "PRESERVED")
+                    .with("contractType", List.of("CDI", "CDD", "APPRENTICESHIP").get(random.nextInt(3))));
+            events.add(event("HeadcountDeclared").with("smeId", sme).with("date", year + "-12-31").with("headcount", 10 + random.nextInt(40)));
+            events.add(event("NeedPublished").with("needId", mission.needId()).with("smeId", sme));
+        }
+        for (int i = 0; i < events.size(); i++) {
+            events.get(i).sendLater();
+            if (i % 10 == 0) {
+                events.get(i).sendLater();
+            }
+        }
+        TestEvents.flush();
+        return events.size();
+    }
+
+    @Test
+    void aRebuildGivesTheSameFiguresWithoutStoppingTheReports() throws Exception {
+        TestEvents.topicsExist();
+        long before = status().getLong("events");
+        List<String> missions = new ArrayList<>();
+        int sent = threeYearsOfEvents(missions);
+        assertThat(sent).isGreaterThan(2000);
+        await().atMost(Duration.ofSeconds(120)).until(() -> status().getLong("events") == before + sent);
+        List<String> histories = List.of("/missions/" + missions.get(0) + "/history", "/missions/" + missions.get(209) + "/history?format=csv");
+        Map<String, String> expected = figures(histories);
+        int generation = status().getInt("generation");
+
+        given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202)
+                .body("state", equalTo("RUNNING")).body("fromGeneration", equalTo(generation));
+        // the reports keep answering, from the current generation, while the rebuild runs
+        assertThat(figures(histories)).isEqualTo(expected);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.cci()).when().get("/events/rebuild").then().statusCode(200)
+                        .body("state", equalTo("SWITCHED")));
+        JsonPath rebuild = given().auth().oauth2(Tokens.cci()).when().get("/events/rebuild").then().extract().jsonPath();
+        assertThat(rebuild.getInt("toGeneration")).isEqualTo(generation + 1);
+        assertThat(rebuild.getLong("read")).isEqualTo(rebuild.getLong("total")).isGreaterThanOrEqualTo(sent + sent / 10);
+        assertThat(rebuild.getDouble("progress")).isEqualTo(1.0);
+        assertThat(status().getInt("generation")).isEqualTo(generation + 1);
+        assertThat(status().getLong("events")).isEqualTo(before + sent);
+        assertThat(figures(histories)).isEqualTo(expected);
+        assertThat(indexes(EventLog.table(generation + 1))).isEqualTo(indexes(EventLog.table(generation))).isEqualTo(5);
+
+        // the new generation follows the topics
+        Mission late = Mission.of(id(), id());
+        late.started("2043-01-15").send();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.cci()).when().get("/targets/2043").then().statusCode(200)
+                        .body("supportedSmes", equalTo(1)));
+    }
+}
