@@ -1,6 +1,6 @@
 package fr.alize.needs.need;
 
-import fr.alize.needs.EventStoreRows;
+import fr.alize.testing.EventStoreRows;
 import fr.alize.needs.Smes;
 import fr.alize.infra.AlizeRole;
 import fr.alize.testing.Tokens;

@@ -1,6 +1,6 @@
 package fr.alize.needs.need;
 
-import fr.alize.needs.EventStoreRows;
+import fr.alize.testing.EventStoreRows;
 import fr.alize.needs.NeedsTopic;
 import fr.alize.needs.Smes;
 import fr.alize.testing.EventContracts;

@@ -1,6 +1,6 @@
-package fr.alize.needs;
+package fr.alize.testing;
 
-import io.agroal.api.AgroalDataSource;
+import javax.sql.DataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,15 +13,15 @@ public final class EventStoreRows {
     private EventStoreRows() {
     }
 
-    public static long count(AgroalDataSource dataSource) {
+    public static long count(DataSource dataSource) {
         return query(dataSource, "SELECT count(*) FROM domain_event_entry", null);
     }
 
-    public static long countFor(AgroalDataSource dataSource, String aggregateId) {
+    public static long countFor(DataSource dataSource, String aggregateId) {
         return query(dataSource, "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", aggregateId);
     }
 
-    private static long query(AgroalDataSource dataSource, String sql, String parameter) {
+    private static long query(DataSource dataSource, String sql, String parameter) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {

@@ -1,0 +1,30 @@
+package fr.alize.testing.sweep;
+
+import fr.alize.testing.EventStoreRows;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two API sweeps as tests; a service's {@code @QuarkusTest class ApiSweepTest extends ApiSweepTestBase} names
+ * itself and its topic.
+ */
+public abstract class ApiSweepTestBase {
+
+    /** The service, as named in the first column of the authorization matrix. */
+    protected abstract String service();
+
+    /** The topic the service publishes to: refused requests must not move it. */
+    protected abstract String topic();
+
+    @Test
+    void everyOperationAnswersEveryCallerAsDocumented() {
+        ApiSweep.of(service()).assertAuthorization();
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndAppendsNothing() {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        ApiSweep.of(service()).assertBadInputRefused(() -> EventStoreRows.count(dataSource), topic());
+    }
+}
