@@ -189,7 +189,9 @@ class LauncherIT {
         StringBuilder out = new StringBuilder("LAUNCHER METRICS (" + phase + "): all ready in " + readySeconds + " s");
         for (String service : LauncherOptions.SERVICES) {
             launcher.descendants().filter(h -> cmdline(h.pid()).contains(service + "/target/quarkus-app")).findFirst()
-                    .ifPresent(h -> out.append("; ").append(service).append(" RSS ").append(rssMib(h.pid())).append(" MiB"));
+                    .ifPresent(h -> out.append("; ").append(service).append(" started in ")
+                            .append(startupSeconds(data.resolve("logs").resolve(service + ".log")))
+                            .append(" s, RSS ").append(rssMib(h.pid())).append(" MiB"));
         }
         readPid(data.resolve("kafka/kafka.pid")).ifPresent(pid -> out.append("; Kafka broker RSS ").append(rssMib(pid)).append(" MiB"));
         long postmaster = postmasterPid(data);
@@ -197,6 +199,20 @@ class LauncherIT {
         out.append("; PostgreSQL postmaster RSS ").append(rssMib(postmaster)).append(" MiB (+ ")
                 .append(backends).append(" MiB in its child processes)");
         System.out.println(out);
+    }
+
+    /** Quarkus' own "started in N s" of the last start in a service log. */
+    private static String startupSeconds(Path log) {
+        try {
+            Matcher started = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
+            String last = "?";
+            while (started.find()) {
+                last = started.group(1);
+            }
+            return last;
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static long postmasterPid(Path data) {
