@@ -1,6 +1,6 @@
 package fr.alize.needs.mission;
 
-import fr.alize.needs.infrastructure.Jdbc;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

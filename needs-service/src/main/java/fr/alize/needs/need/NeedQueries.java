@@ -1,6 +1,6 @@
 package fr.alize.needs.need;
 
-import fr.alize.needs.infrastructure.Jdbc;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.needs.infrastructure.Paging;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package fr.alize.needs.sme;
 
-import fr.alize.needs.infrastructure.Jdbc;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.needs.sme.SmeEvents.HeadcountDeclared;
 import fr.alize.needs.sme.SmeEvents.JobsReported;
 import fr.alize.needs.sme.SmeEvents.SmeApplied;

@@ -1,6 +1,6 @@
 package fr.alize.needs.sme;
 
-import fr.alize.needs.infrastructure.Jdbc;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.needs.infrastructure.Paging;
 import fr.alize.needs.sme.SmeViews.Contact;
 import fr.alize.needs.sme.SmeViews.EmploymentView;

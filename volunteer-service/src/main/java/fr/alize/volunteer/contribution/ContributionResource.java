@@ -2,7 +2,7 @@ package fr.alize.volunteer.contribution;
 
 import fr.alize.platform.security.Roles;
 import fr.alize.volunteer.infra.Ids;
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.partner.PartnerDirectory;
 import fr.alize.volunteer.partner.PartnerDirectory.PledgeView;
@@ -34,7 +34,7 @@ public class ContributionResource {
     @Inject
     PartnerDirectory partners;
     @Inject
-    Sql sql;
+    Jdbc sql;
     @ConfigProperty(name = "volunteer.hours-per-day", defaultValue = "7")
     BigDecimal hoursPerDay;
 

@@ -3,7 +3,7 @@ package fr.alize.volunteer.contribution;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class MissionEventsConsumer {
     @Inject
     IdempotentConsumer idempotent;
     @Inject
-    Sql sql;
+    Jdbc sql;
 
     @Incoming("missions-events")
     @Blocking

@@ -1,6 +1,6 @@
 package fr.alize.volunteer.hr;
 
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +14,7 @@ import java.util.Optional;
 public class IdempotencyStore {
 
     @Inject
-    Sql sql;
+    Jdbc sql;
 
     public record Stored(String requestHash, int status, String response) {
     }

@@ -1,6 +1,6 @@
 package fr.alize.volunteer.partner;
 
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
 public class PartnerDirectory {
 
     @Inject
-    Sql sql;
+    Jdbc sql;
 
     public record PledgeView(int year, int pledgedDays, BigDecimal dailyRate) {
     }

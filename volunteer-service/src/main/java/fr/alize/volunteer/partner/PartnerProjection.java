@@ -1,6 +1,6 @@
 package fr.alize.volunteer.partner;
 
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.volunteer.partner.PartnerEvents.PartnerEnrolled;
 import fr.alize.volunteer.partner.PartnerEvents.PartnerPledgeSet;
 import jakarta.inject.Inject;
@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 public class PartnerProjection {
 
     @Inject
-    Sql sql;
+    Jdbc sql;
 
     @EventHandler
     void on(PartnerEnrolled event) {

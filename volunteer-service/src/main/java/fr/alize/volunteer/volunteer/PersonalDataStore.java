@@ -1,6 +1,6 @@
 package fr.alize.volunteer.volunteer;
 
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,7 +16,7 @@ import java.util.Map;
 public class PersonalDataStore {
 
     @Inject
-    Sql sql;
+    Jdbc sql;
 
     public record NewVolunteer(String partnerId, String employeeRef, String volunteerId, PersonalData personalData) {
     }

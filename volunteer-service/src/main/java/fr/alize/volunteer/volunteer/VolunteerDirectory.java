@@ -2,7 +2,7 @@ package fr.alize.volunteer.volunteer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,7 +35,7 @@ public class VolunteerDirectory {
     };
 
     @Inject
-    Sql sql;
+    Jdbc sql;
     @Inject
     ObjectMapper mapper;
 

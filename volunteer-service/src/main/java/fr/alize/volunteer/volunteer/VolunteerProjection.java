@@ -2,7 +2,7 @@ package fr.alize.volunteer.volunteer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.alize.volunteer.infra.Sql;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.volunteer.volunteer.VolunteerEvents.VolunteerOffboarded;
 import fr.alize.volunteer.volunteer.VolunteerEvents.VolunteerPaused;
 import fr.alize.volunteer.volunteer.VolunteerEvents.VolunteerPersonalDataErased;
@@ -18,7 +18,7 @@ import org.axonframework.eventhandling.EventHandler;
 public class VolunteerProjection {
 
     @Inject
-    Sql sql;
+    Jdbc sql;
     @Inject
     ObjectMapper mapper;
 

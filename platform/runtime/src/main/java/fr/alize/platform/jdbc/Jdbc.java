@@ -1,4 +1,4 @@
-package fr.alize.volunteer.infra;
+package fr.alize.platform.jdbc;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC on the service's datasource, inside whatever JTA transaction is active (Agroal enlists the connection).
- * A {@link Collection} parameter is passed as a SQL array of text, for {@code = ANY(?)}.
+ * Plain JDBC on the service's datasource, for read models and reservations. Inside a JTA transaction (a command, a
+ * consumed record) Agroal enlists the connection, so these writes commit or roll back with the events.
+ * Parameters: an enum is written as its name; a {@link Collection} as a SQL array of text (for {@code = ANY(?)}).
  */
 @ApplicationScoped
-public class Sql {
+public class Jdbc {
 
     @FunctionalInterface
-    public interface RowMapper<T> {
+    public interface Row<T> {
         T map(ResultSet row) throws SQLException;
     }
 
@@ -54,7 +55,7 @@ public class Sql {
         }
     }
 
-    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+    public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
@@ -68,9 +69,12 @@ public class Sql {
         }
     }
 
-    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
-        List<T> rows = list(sql, mapper, parameters);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    public <T> Optional<T> one(String sql, Row<T> mapper, Object... parameters) {
+        return list(sql, mapper, parameters).stream().findFirst();
+    }
+
+    public long count(String sql, Object... parameters) {
+        return one(sql, row -> row.getLong(1), parameters).orElse(0L);
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object[] parameters) throws SQLException {
@@ -85,7 +89,7 @@ public class Sql {
             if (value instanceof Collection<?> values) {
                 statement.setArray(i + 1, connection.createArrayOf("text", values.toArray()));
             } else {
-                statement.setObject(i + 1, value);
+                statement.setObject(i + 1, value instanceof Enum<?> e ? e.name() : value);
             }
         }
     }
