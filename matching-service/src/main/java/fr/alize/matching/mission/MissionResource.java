@@ -1,5 +1,6 @@
 package fr.alize.matching.mission;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.matching.mission.MissionCommands.AcceptMission;
 import fr.alize.matching.mission.MissionCommands.CancelMission;
 import fr.alize.matching.mission.MissionCommands.CompleteMission;
@@ -55,7 +56,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class MissionResource {
 
-    public static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     @Inject
     Commands commands;
@@ -69,8 +69,8 @@ public class MissionResource {
     Clock clock;
 
     public record ProposeRequest(
-            @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String needId,
-            @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String volunteerId) {
+            @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
+            @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
     }
 
     /** @param startDate when the mission starts if this acceptance is the last of the three; today when absent */
@@ -83,7 +83,7 @@ public class MissionResource {
     public record LogTimeRequest(
             @NotNull LocalDate date,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") BigDecimal hours,
-            @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String correctsEntryId) {
+            @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String correctsEntryId) {
     }
 
     public record CompleteRequest(
@@ -132,7 +132,7 @@ public class MissionResource {
     @Path("{missionId}")
     @RolesAllowed({Roles.CCI, Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
     @Operation(summary = "A mission", description = "Its state, who accepted, its dates and time entries.")
-    public MissionView get(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId) {
+    public MissionView get(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId) {
         return readable(missionId);
     }
 
@@ -142,7 +142,7 @@ public class MissionResource {
     @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
     @Operation(summary = "Accept a proposal, as the SME, the volunteer or the employer",
             description = "The body is optional. The third acceptance starts the mission on the start date it names, or today.")
-    public MissionView accept(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+    public MissionView accept(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               AcceptRequest request) {
         Party party = ownParty(readable(missionId));
         LocalDate startDate = request == null ? null : request.startDate();
@@ -156,7 +156,7 @@ public class MissionResource {
     @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
     @Operation(hidden = true)
     public MissionView acceptWithoutBody(
-            @PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId) {
+            @PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId) {
         return accept(missionId, null);
     }
 
@@ -165,7 +165,7 @@ public class MissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
     @Operation(summary = "Refuse a proposal, with a reason", description = "Ends the proposal; the need is open again.")
-    public MissionView refuse(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+    public MissionView refuse(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               @NotNull(message = "a JSON body is required") @Valid RefuseRequest request) {
         Party party = ownParty(readable(missionId));
         commands.send(new DeclineMission(missionId, party, request.reason().strip()));
@@ -178,7 +178,7 @@ public class MissionResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Log time on a running mission",
             description = "At most 10 hours a day, from the start date to today. A correction names the entry it replaces.")
-    public Response logTime(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+    public Response logTime(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                             @NotNull(message = "a JSON body is required") @Valid LogTimeRequest request, @Context UriInfo uri) {
         ownParty(readable(missionId));
         String entryId = UUID.randomUUID().toString();
@@ -193,7 +193,7 @@ public class MissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SME)
     @Operation(summary = "Confirm that the mission ended", description = "By the SME, with the outcome and a satisfaction of 1 to 5.")
-    public MissionView complete(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+    public MissionView complete(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                                 @NotNull(message = "a JSON body is required") @Valid CompleteRequest request) {
         ownParty(readable(missionId));
         LocalDate completedOn = request.completedOn() != null ? request.completedOn() : LocalDate.now(clock);
@@ -206,7 +206,7 @@ public class MissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CCI)
     @Operation(summary = "Cancel a mission before its completion", description = "By the CCI, with a reason.")
-    public MissionView cancel(@PathParam("missionId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String missionId,
+    public MissionView cancel(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               @NotNull(message = "a JSON body is required") @Valid CancelRequest request) {
         readable(missionId);
         commands.send(new CancelMission(missionId, request.reason().strip()));

@@ -1,5 +1,6 @@
 package fr.alize.matching.ranking;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.platform.errors.NotFoundException;
 import fr.alize.platform.security.Roles;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
-import static fr.alize.matching.mission.MissionResource.UUID_PATTERN;
 
 /** The explainable ranking of volunteers for a need, for the CCI coordinator. */
 @Path("/needs/{needId}/candidates")
@@ -43,7 +43,7 @@ public class CandidatesResource {
             description = "The top candidates with their total score and its parts (skills, availability, proximity, load, "
                     + "spread); with exclusions=true, also who was left out and why.")
     public CandidatesAnswer candidates(
-            @PathParam("needId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String needId,
+            @PathParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
             @QueryParam("limit") @Min(1) @Max(100) Integer limit,
             @QueryParam("exclusions") boolean exclusions) {
         PoolNeed need = ranking.need(needId.toLowerCase())

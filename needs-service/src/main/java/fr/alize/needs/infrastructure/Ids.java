@@ -1,10 +1,8 @@
 package fr.alize.needs.infrastructure;
 
-/** Identifier formats shared by the resources. */
+/** Code formats shared by the resources (UUID ids: {@link fr.alize.platform.web.Uuids}). */
 public final class Ids {
 
-    public static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-    public static final String UUID_MESSAGE = "must be a UUID";
     /** INSEE commune code: 5 characters, Corsica's departments 2A and 2B included. */
     public static final String COMMUNE_PATTERN = "^(?i)([0-9]{2}|2[AB])[0-9]{3}$";
     public static final String COMMUNE_MESSAGE = "must be an INSEE commune code (5 characters, e.g. 59606)";

@@ -1,5 +1,6 @@
 package fr.alize.needs.need;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -30,7 +31,7 @@ public final class NeedRequests {
      * {@code communeCode} defaults to the SME's commune; {@code skills} to none.
      */
     public record NeedRequest(
-            @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+            @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
             @NotNull NeedCategory category,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 5000) String description,

@@ -1,5 +1,6 @@
 package fr.alize.needs.need;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
 import fr.alize.needs.infrastructure.Paging;
 import fr.alize.needs.infrastructure.QueryParams;
@@ -90,7 +91,7 @@ public class NeedResource {
     @Path("{needId}")
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Get a need")
-    public NeedView get(@PathParam("needId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String needId) {
+    public NeedView get(@PathParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId) {
         NeedView need = queries.find(Ids.lower(needId)).filter(this::visible).orElse(null);
         if (need == null) {
             throw caller.is(Roles.CCI) ? new NotFoundException("No such need.") : new AccessDeniedException();
@@ -103,7 +104,7 @@ public class NeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Amend a need", description = "The full new state, while no mission has started on it; an identical amendment records nothing.")
-    public Response amend(@PathParam("needId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String needId,
+    public Response amend(@PathParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
                           @NotNull(message = "a JSON body is required") @Valid NeedRequest request) {
         String id = Ids.lower(needId);
         String actingSme = actingSme();
@@ -118,7 +119,7 @@ public class NeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Withdraw a need", description = "With a reason, while no mission has started on it.")
-    public Response withdraw(@PathParam("needId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String needId,
+    public Response withdraw(@PathParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
                              @NotNull(message = "a JSON body is required") @Valid WithdrawalRequest request) {
         String actingSme = actingSme();
         sendToNeed(new WithdrawNeed(Ids.lower(needId), actingSme, request.reason().strip()), actingSme);

@@ -1,5 +1,6 @@
 package fr.alize.needs.sme;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
 import fr.alize.needs.infrastructure.Paging;
 import fr.alize.needs.infrastructure.QueryParams;
@@ -73,7 +74,7 @@ public class SmeResource {
     }
 
     public record ApplicationRequest(
-            @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+            @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
             @NotNull @Pattern(regexp = "^[0-9]{14}$", message = "must be 14 digits") @Schema(example = "73282932000074") String siret,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = NAF_PATTERN, message = NAF_MESSAGE) @Schema(example = "47.76Z") String nafCode,
@@ -139,7 +140,7 @@ public class SmeResource {
     @Path("{smeId}")
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Get an SME", description = "Its profile, baseline headcount, status and contact person.")
-    public SmeView get(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId) {
+    public SmeView get(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId) {
         String id = own(smeId);
         return register.find(id).orElseThrow(SmeResource::noSuchSme);
     }
@@ -149,7 +150,7 @@ public class SmeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CCI)
     @Operation(summary = "Record the selection committee's decision", description = "APPROVED or REJECTED, with a reason; once only.")
-    public Response decide(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+    public Response decide(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                            @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
         commands.send(new DecideOnApplication(Ids.lower(smeId), request.decision(), request.reason().strip()));
         return Response.noContent().build();
@@ -161,7 +162,7 @@ public class SmeResource {
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Transactional
     @Operation(summary = "Update an SME's profile", description = "Name, NAF code, commune, current headcount, contact; the baseline headcount never changes.")
-    public Response updateProfile(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+    public Response updateProfile(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                   @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
         String id = own(smeId);
         Contact contact = request.contact() == null ? null : request.contact().toContact();
@@ -179,7 +180,7 @@ public class SmeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Declare the headcount at a date", description = "Not in the future, not before the approval.")
-    public Response declareHeadcount(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+    public Response declareHeadcount(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                      @NotNull(message = "a JSON body is required") @Valid HeadcountRequest request) {
         commands.send(new DeclareHeadcount(own(smeId), request.date(), request.headcount()));
         return Response.noContent().build();
@@ -190,7 +191,7 @@ public class SmeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Report jobs created or preserved", description = "Date, count, kind and contract type; not in the future, not before the approval.")
-    public Response reportJobs(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId,
+    public Response reportJobs(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                @NotNull(message = "a JSON body is required") @Valid JobReportRequest request,
                                @Context UriInfo uri) {
         String id = own(smeId);
@@ -204,7 +205,7 @@ public class SmeResource {
     @Path("{smeId}/employment")
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "An SME's employment history", description = "Baseline, headcount declarations and job reports in date order, with totals.")
-    public EmploymentView employment(@PathParam("smeId") @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String smeId) {
+    public EmploymentView employment(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId) {
         return register.employment(own(smeId)).orElseThrow(SmeResource::noSuchSme);
     }
 

@@ -1,7 +1,7 @@
 package fr.alize.volunteer.contribution;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.platform.security.Roles;
-import fr.alize.volunteer.infra.Ids;
 import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.partner.PartnerDirectory;
@@ -50,7 +50,7 @@ public class ContributionResource {
     @RolesAllowed({Roles.CCI, Roles.ANALYST, Roles.PARTNER_HR})
     @Operation(summary = "A partner's pledge for a year and what it has given so far",
             description = "Hours logged on missions by the partner's volunteers (a correction replaces the entry it corrects), in days of volunteer.hours-per-day hours, valued at the year's daily rate.")
-    public Contribution contribution(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Contribution contribution(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                                      @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         access.requireReader(partnerId);
         BigDecimal hours = sql.one("""

@@ -1,5 +1,6 @@
 package fr.alize.volunteer.hr;
 
+import fr.alize.platform.web.Uuids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.errors.ConflictException;
@@ -7,7 +8,6 @@ import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.security.Roles;
 import fr.alize.volunteer.hr.IdempotencyStore.Stored;
-import fr.alize.volunteer.infra.Ids;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.skills.SkillCatalogue;
 import fr.alize.volunteer.volunteer.RowResult;
@@ -84,7 +84,7 @@ public class PartnerVolunteersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register one volunteer", description = "409 when the partner already has a volunteer with this employee reference.")
-    public Response register(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Response register(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                              @NotNull(message = "a JSON body is required") VolunteerData request, @Context UriInfo uri) {
         access.requireManager(partnerId);
         String volunteerId = upserts.register(partnerId, request);
@@ -94,7 +94,7 @@ public class PartnerVolunteersResource {
 
     @GET
     @Operation(summary = "A partner's volunteers", description = "Filters: skill (with level = minimum level), commune, status; paged (page from 0, size up to 200).")
-    public Page list(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Page list(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                      @QueryParam("skill") String skill, @QueryParam("level") @Min(1) @Max(4) Integer level,
                      @QueryParam("commune") @Pattern(regexp = VolunteerData.COMMUNE_CODE, message = "must be an INSEE commune code (5 characters)") String commune,
                      @QueryParam("status") String status,
@@ -126,7 +126,7 @@ public class PartnerVolunteersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update up to 1,000 volunteers",
             description = "Body {\"volunteers\": [rows]}, each row keyed by employeeRef. Per-row results: CREATED, UPDATED, UNCHANGED or REJECTED with reasons.")
-    public Response upsertJson(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Response upsertJson(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                                @HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
         access.requireManager(partnerId);
         return once(partnerId, key, "upsert-json", body, () -> upserts.upsert(partnerId, rows.volunteersFromJson(body)));
@@ -137,7 +137,7 @@ public class PartnerVolunteersResource {
     @Consumes(CSV)
     @Operation(summary = "Create or update volunteers from a CSV file",
             description = "UTF-8, a header row, ';' or ',' separated; columns employeeRef, name, email, phone, skills (id:level|id:level), daysPerMonth, absences (from/to|from/to), communeCode, maxTravelKm. Same results as the JSON form.")
-    public Response upsertCsv(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Response upsertCsv(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                               @HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
         access.requireManager(partnerId);
         return once(partnerId, key, "upsert-csv", body, () -> upserts.upsert(partnerId, rows.volunteersFromCsv(body)));
@@ -148,7 +148,7 @@ public class PartnerVolunteersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Offboard volunteers who left",
             description = "Body {\"volunteers\": [{\"employeeRef\", \"reason\": LEFT_COMPANY|STOPPED_VOLUNTEERING}]}. Per-row results: OFFBOARDED, UNCHANGED (already) or REJECTED.")
-    public Response offboard(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Response offboard(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                              @HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
         access.requireManager(partnerId);
         return once(partnerId, key, "offboard", body, () -> upserts.offboard(partnerId, rows.offboardingsFromJson(body)));

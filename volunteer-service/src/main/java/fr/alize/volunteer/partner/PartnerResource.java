@@ -1,10 +1,10 @@
 package fr.alize.volunteer.partner;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.platform.axon.Commands;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.NotFoundException;
 import fr.alize.platform.security.Roles;
-import fr.alize.volunteer.infra.Ids;
 import fr.alize.volunteer.partner.PartnerCommands.EnrolPartner;
 import fr.alize.volunteer.partner.PartnerCommands.Pledge;
 import fr.alize.volunteer.partner.PartnerCommands.SetPledge;
@@ -99,7 +99,7 @@ public class PartnerResource {
     @Path("{partnerId}")
     @RolesAllowed({Roles.CCI, Roles.ANALYST, Roles.PARTNER_HR})
     @Operation(summary = "One partner company, with its pledges", description = "A partner-hr caller sees its own company only.")
-    public PartnerView one(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId) {
+    public PartnerView one(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId) {
         access.requireReader(partnerId);
         return partners.find(partnerId).orElseThrow(() -> new NotFoundException("No partner company " + partnerId + "."));
     }
@@ -109,7 +109,7 @@ public class PartnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CCI)
     @Operation(summary = "Set a year's pledge", description = "Volunteer days pledged and the daily rate (EUR) that values time given; the same values again record nothing.")
-    public Response pledge(@PathParam("partnerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String partnerId,
+    public Response pledge(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @NotNull(message = "a JSON body is required") @Valid PledgeRequest request) {
         access.requireManager(partnerId);

@@ -1,8 +1,8 @@
 package fr.alize.volunteer.volunteer;
 
+import fr.alize.platform.web.Uuids;
 import fr.alize.platform.axon.Commands;
 import fr.alize.platform.security.Roles;
-import fr.alize.volunteer.infra.Ids;
 import fr.alize.volunteer.volunteer.VolunteerCommands.OffboardVolunteer;
 import fr.alize.volunteer.volunteer.VolunteerCommands.PauseVolunteer;
 import fr.alize.volunteer.volunteer.VolunteerCommands.ResumeVolunteer;
@@ -44,7 +44,7 @@ public class VolunteerResource {
     @Path("{volunteerId}")
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR, Roles.VOLUNTEER})
     @Operation(summary = "One volunteer", description = "Name and contact are absent once erased.")
-    public VolunteerView one(@PathParam("volunteerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String volunteerId) {
+    public VolunteerView one(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
         access.require(volunteerId, true);
         return directory.find(volunteerId).orElseThrow();
     }
@@ -54,7 +54,7 @@ public class VolunteerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR})
     @Operation(summary = "Update a volunteer", description = "Full new profile and personal data; 409 once offboarded.")
-    public Response update(@PathParam("volunteerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String volunteerId,
+    public Response update(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId,
                            @NotNull(message = "a JSON body is required") VolunteerData request) {
         String acting = access.require(volunteerId, false);
         upserts.update(volunteerId, acting, request);
@@ -65,7 +65,7 @@ public class VolunteerResource {
     @Path("{volunteerId}/pause")
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR, Roles.VOLUNTEER})
     @Operation(summary = "Pause a volunteer", description = "No new proposals until resumed; 409 once offboarded.")
-    public Response pause(@PathParam("volunteerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String volunteerId) {
+    public Response pause(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
         commands.send(new PauseVolunteer(volunteerId, access.require(volunteerId, true)));
         return Response.noContent().build();
     }
@@ -74,7 +74,7 @@ public class VolunteerResource {
     @Path("{volunteerId}/resume")
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR, Roles.VOLUNTEER})
     @Operation(summary = "Resume a paused volunteer", description = "409 once offboarded.")
-    public Response resume(@PathParam("volunteerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String volunteerId) {
+    public Response resume(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
         commands.send(new ResumeVolunteer(volunteerId, access.require(volunteerId, true)));
         return Response.noContent().build();
     }
@@ -84,7 +84,7 @@ public class VolunteerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR})
     @Operation(summary = "Offboard a volunteer", description = "Left the company or stopped volunteering; final.")
-    public Response offboard(@PathParam("volunteerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String volunteerId,
+    public Response offboard(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId,
                              @NotNull(message = "a JSON body is required") @Valid OffboardRequest request) {
         commands.send(new OffboardVolunteer(volunteerId, access.require(volunteerId, false), request.reason()));
         return Response.noContent().build();
@@ -94,7 +94,7 @@ public class VolunteerResource {
     @Path("{volunteerId}/personal-data")
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR})
     @Operation(summary = "Erase a volunteer's personal data", description = "Deletes name and contact for good and offboards the volunteer; the pseudonymous id stays.")
-    public Response erase(@PathParam("volunteerId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String volunteerId) {
+    public Response erase(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
         upserts.erase(volunteerId, access.require(volunteerId, false));
         return Response.noContent().build();
     }
