@@ -161,8 +161,13 @@ public class AxonRuntime {
 
     private void requireStarted() {
         if (!started) {
-            throw new ServiceUnavailableException("The service is starting (" + lastFailure + "); try again shortly.");
+            throw notStarted();
         }
+    }
+
+    /** What a caller is told while the service has not reached its database yet. */
+    public ServiceUnavailableException notStarted() {
+        return new ServiceUnavailableException("The service is starting (" + lastFailure + "); try again shortly.");
     }
 
     private Configuration buildConfiguration() {

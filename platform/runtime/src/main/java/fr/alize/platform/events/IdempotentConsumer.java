@@ -1,7 +1,7 @@
 package fr.alize.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import fr.alize.platform.jdbc.Jdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -34,7 +31,7 @@ public class IdempotentConsumer {
     public enum Outcome { APPLIED, DUPLICATE, SKIPPED }
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -78,15 +75,8 @@ public class IdempotentConsumer {
 
     /** True when the event id was new for this consumer (and is now recorded, within the current transaction). */
     private boolean markProcessed(String consumer, String eventId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, consumer);
-            insert.setString(2, eventId);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record event " + eventId, e);
-        }
+        return jdbc.update("INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                consumer, eventId) == 1;
     }
 
     private Outcome count(String consumer, Outcome outcome) {

@@ -41,6 +41,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        return toResponse(e);
+    }
+
+    /** The answer for a {@link ProblemException}; a 503 also says when to retry. */
+    public static Response toResponse(ProblemException e) {
         Response response = new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, e.errors()).toResponse();
         if (e.status() == 503) {
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build();

@@ -3,7 +3,6 @@ package fr.alize.platform.web;
 import fr.alize.platform.axon.AxonRuntime;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -22,9 +21,6 @@ public class StartupGate {
         if (axon.isStarted()) {
             return null;
         }
-        return Response.fromResponse(Problem.of(503, "Service unavailable",
-                        "The service is starting (" + axon.startupProblem() + "); try again shortly.").toResponse())
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .build();
+        return ProblemMappers.toResponse(axon.notStarted());
     }
 }
