@@ -66,8 +66,10 @@ class EventLogTest {
                 given().auth().oauth2(Tokens.cci()).when().get("/missions/" + mission.missionId() + "/history")
                         .then().statusCode(200).body("events", hasSize(1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> unknown("MissionRenegotiated") == before + 1);
-        given().auth().oauth2(Tokens.cci()).when().get("/events/status").then().statusCode(200)
-                .body("unknownTypesSkipped.NeedTranslated", equalTo(1));
+        // NeedTranslated travels on the needs topic, read by another consumer: nothing orders it with the missions
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.cci()).when().get("/events/status").then().statusCode(200)
+                        .body("unknownTypesSkipped.NeedTranslated", equalTo(1)));
     }
 
     @Test
