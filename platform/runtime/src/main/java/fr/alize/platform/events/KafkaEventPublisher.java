@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.AlizeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -158,19 +155,14 @@ public final class KafkaEventPublisher implements EventMessageHandler {
 
     /** Creates the topic when missing: kept forever (it is the log projections rebuild from), N partitions. */
     private void ensureTopic() {
-        Duration timeout = config.sendTimeout();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
-            NewTopic topic = new NewTopic(config.topic(), config.partitions(), config.replicationFactor())
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
-            admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.infof("Created topic %s (%d partitions, kept forever)", config.topic(), config.partitions());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new EventPublicationException("could not create topic " + config.topic(), e.getCause());
+        NewTopic topic = new NewTopic(config.topic(), config.partitions(), config.replicationFactor())
+                .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+        try {
+            if (Topics.createIfMissing(bootstrapServers, topic, config.sendTimeout())) {
+                LOG.infof("Created topic %s (%d partitions, kept forever)", config.topic(), config.partitions());
             }
+        } catch (ExecutionException e) {
+            throw new EventPublicationException("could not create topic " + config.topic(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublicationException("interrupted while creating topic " + config.topic(), e);
