@@ -2,6 +2,7 @@ package fr.alize.needs.infrastructure;
 
 import fr.alize.needs.need.Need;
 import fr.alize.needs.need.NeedProjection;
+import fr.alize.needs.skills.LatestSkillTaxonomy;
 import fr.alize.needs.sme.Sme;
 import fr.alize.needs.sme.SmeProjection;
 import fr.alize.platform.axon.AxonModule;
@@ -25,6 +26,8 @@ public class NeedsAxonModule implements AxonModule {
     @Inject
     Clock clock;
     @Inject
+    LatestSkillTaxonomy taxonomy;
+    @Inject
     SmeProjection smes;
     @Inject
     NeedProjection needs;
@@ -32,6 +35,7 @@ public class NeedsAxonModule implements AxonModule {
     @Override
     public void configure(Configurer configurer) {
         configurer.registerComponent(Clock.class, c -> clock);
+        configurer.registerComponent(LatestSkillTaxonomy.class, c -> taxonomy);
         configurer.configureAggregate(Sme.class);
         configurer.configureAggregate(Need.class);
         configurer.eventProcessing(processing -> processing

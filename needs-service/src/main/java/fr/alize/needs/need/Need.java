@@ -14,6 +14,7 @@ import fr.alize.needs.need.NeedEvents.NeedMatched;
 import fr.alize.needs.need.NeedEvents.NeedPublished;
 import fr.alize.needs.need.NeedEvents.NeedReopened;
 import fr.alize.needs.need.NeedEvents.NeedWithdrawn;
+import fr.alize.needs.skills.LatestSkillTaxonomy;
 import fr.alize.platform.errors.AccessDeniedException;
 import fr.alize.platform.errors.ConflictException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,17 +48,17 @@ public class Need {
     }
 
     @CommandHandler
-    public Need(PublishNeed command, Clock clock) {
-        command.details().validate(LocalDate.now(clock));
+    public Need(PublishNeed command, Clock clock, LatestSkillTaxonomy taxonomy) {
+        command.details().validate(LocalDate.now(clock), taxonomy);
         apply(NeedPublished.of(command.needId(), command.smeId(), command.details()));
     }
 
     /** An amendment that changes nothing records nothing. */
     @CommandHandler
-    public void handle(AmendNeed command, Clock clock) {
+    public void handle(AmendNeed command, Clock clock, LatestSkillTaxonomy taxonomy) {
         requireActingSme(command.actingSmeId());
         requireOpen("amended");
-        command.details().validate(LocalDate.now(clock));
+        command.details().validate(LocalDate.now(clock), taxonomy);
         if (!details.sameAs(command.details())) {
             apply(NeedAmended.of(needId, smeId, command.details()));
         }

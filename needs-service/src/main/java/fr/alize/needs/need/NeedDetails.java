@@ -1,7 +1,10 @@
 package fr.alize.needs.need;
 
+import fr.alize.needs.skills.LatestSkillTaxonomy;
+import fr.alize.needs.skills.SkillTaxonomy;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
+import fr.alize.platform.errors.ServiceUnavailableException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** What an SME asks for: everything a need says, as published or amended. */
@@ -22,8 +26,12 @@ public record NeedDetails(NeedCategory category, String title, String descriptio
         skills = List.copyOf(skills);
     }
 
-    /** The rules a need's details obey whenever they are set; every field at fault is named. */
-    void validate(LocalDate today) {
+    /**
+     * The rules a need's details obey whenever they are set; every field at fault is named. Skill ids must be in the
+     * latest skill taxonomy received; while none has been received, a need that asks for skills cannot be checked
+     * and is refused with 503 (never accepted unchecked), once nothing else is wrong with it.
+     */
+    void validate(LocalDate today, LatestSkillTaxonomy taxonomy) {
         List<FieldError> errors = new ArrayList<>();
         if (effortDays.compareTo(MIN_EFFORT) < 0 || effortDays.compareTo(MAX_EFFORT) > 0) {
             errors.add(new FieldError("effortDays", "must be between 0.5 and 60 days"));
@@ -34,18 +42,26 @@ public record NeedDetails(NeedCategory category, String title, String descriptio
         if (windowEnd.isBefore(today)) {
             errors.add(new FieldError("windowEnd", "must not be in the past"));
         }
+        Optional<SkillTaxonomy> known = skills.isEmpty() ? Optional.empty() : taxonomy.latest();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < skills.size(); i++) {
             Skill skill = skills.get(i);
             if (skill.level() < 1 || skill.level() > 4) {
                 errors.add(new FieldError("skills[" + i + "].level", "must be between 1 and 4"));
             }
+            String field = "skills[" + i + "].skillId";
             if (!seen.add(skill.skillId())) {
-                errors.add(new FieldError("skills[" + i + "].skillId", "is listed twice"));
+                errors.add(new FieldError(field, "is listed twice"));
+            } else {
+                known.flatMap(t -> t.problemWith(skill.skillId())).ifPresent(problem -> errors.add(new FieldError(field, problem)));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+        if (!skills.isEmpty() && known.isEmpty()) {
+            throw new ServiceUnavailableException("The skill taxonomy is not available yet: needs-service has not "
+                    + "received it from volunteer-service, so the skill ids cannot be checked. Retry shortly.");
         }
     }
 

@@ -3,6 +3,7 @@ package fr.alize.needs.mission;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.alize.needs.NeedsTopic;
+import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
@@ -34,8 +35,9 @@ class MissionEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void topic() {
+    static void topicAndSkillTaxonomy() {
         KafkaTestTopics.createTopic(MISSIONS, 3);
+        SkillTaxonomyFeed.ensureReceived();
     }
 
     /** A documented mission event, about this need and mission; returns its event id. */

@@ -1,6 +1,7 @@
 package fr.alize.needs.need;
 
 import fr.alize.testing.EventStoreRows;
+import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.infra.AlizeRole;
 import fr.alize.testing.Tokens;
@@ -10,6 +11,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -25,6 +27,11 @@ import static org.hamcrest.Matchers.hasItems;
 /** Bad input and bad callers get a problem+json answer, and nothing reaches the event store. */
 @QuarkusTest
 class NeedBadInputTest {
+
+    @BeforeAll
+    static void skillTaxonomy() {
+        SkillTaxonomyFeed.ensureReceived();
+    }
 
     private static String SME;
 

@@ -1,6 +1,7 @@
 package fr.alize.needs.need;
 
 import fr.alize.needs.NeedsTopic;
+import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.needs.TestClock;
 import fr.alize.testing.EventContracts;
@@ -8,12 +9,14 @@ import fr.alize.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static fr.alize.platform.events.EventEnvelope.header;
 import static io.restassured.RestAssured.given;
@@ -24,6 +27,11 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 /** Withdrawal, expiry (with a clock the test moves), and the reads: one need, an SME's needs, filtered lists. */
 @QuarkusTest
 class NeedLifecycleTest {
+
+    @BeforeAll
+    static void skillTaxonomy() {
+        SkillTaxonomyFeed.ensureReceived();
+    }
 
     @AfterEach
     void clockBack() {
@@ -95,7 +103,10 @@ class NeedLifecycleTest {
         for (int i = 0; i < 5; i++) {
             published.add(NeedPublicationTest.publish(token, null));
         }
-        String skill = "skill-" + sme;
+        String skill = "skill-" + sme; // a skill of this test only: a newer taxonomy version brings it
+        String version = SkillTaxonomyFeed.versionAfterHeld(1);
+        SkillTaxonomyFeed.produce(SkillTaxonomyFeed.taxonomy(version, skill), UUID.randomUUID().toString());
+        SkillTaxonomyFeed.awaitHeld(version);
         String special = given().auth().oauth2(token).contentType("application/json")
                 .body(Smes.needBody(null).replace("IT_REQUIREMENTS", "EXPORT").replace("it-requirements", skill)
                         .replace("\"effortDays\"", "\"communeCode\": \"2B033\", \"effortDays\""))

@@ -2,6 +2,7 @@ package fr.alize.needs.need;
 
 import fr.alize.testing.EventStoreRows;
 import fr.alize.needs.NeedsTopic;
+import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.Tokens;
@@ -9,6 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -23,6 +25,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 /** A need goes from the REST API to the event store and on to the needs topic as a CloudEvent. */
 @QuarkusTest
 class NeedPublicationTest {
+
+    @BeforeAll
+    static void skillTaxonomy() {
+        SkillTaxonomyFeed.ensureReceived();
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -79,7 +86,7 @@ class NeedPublicationTest {
         LocalDate start = LocalDate.now().plusDays(3);
         String amended = """
                 {"category": "ACCOUNTING", "title": "IT requirements, phase 2", "description": "Write the spec and compare offers",
-                 "skills": [{"skillId": "it-requirements", "level": 4}, {"skillId": "purchasing", "level": 2}],
+                 "skills": [{"skillId": "it-requirements", "level": 4}, {"skillId": "iso-9001", "level": 2}],
                  "effortDays": 7.5, "windowStart": "%s", "windowEnd": "%s", "communeCode": "2a004"}"""
                 .formatted(start, start.plusMonths(1));
 
@@ -97,7 +104,7 @@ class NeedPublicationTest {
                 .contains("\"category\":\"ACCOUNTING\"");
         EventContracts.assertConforms(records.get(1));
         given().auth().oauth2(token).when().get("/needs/" + needId).then().statusCode(200)
-                .body("skills.skillId", org.hamcrest.Matchers.contains("it-requirements", "purchasing"))
+                .body("skills.skillId", org.hamcrest.Matchers.contains("iso-9001", "it-requirements"))
                 .body("title", equalTo("IT requirements, phase 2"));
     }
 

@@ -14,9 +14,12 @@ import fr.alize.needs.need.NeedEvents.NeedMatched;
 import fr.alize.needs.need.NeedEvents.NeedPublished;
 import fr.alize.needs.need.NeedEvents.NeedReopened;
 import fr.alize.needs.need.NeedEvents.NeedWithdrawn;
+import fr.alize.needs.skills.LatestSkillTaxonomy;
+import fr.alize.needs.skills.SkillTaxonomy;
 import fr.alize.platform.errors.AccessDeniedException;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.InvalidInputException;
+import fr.alize.platform.errors.ServiceUnavailableException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +45,16 @@ class NeedTest {
     private static final NeedPublished PUBLISHED = NeedPublished.of(NEED, SME, DETAILS);
     private static final NeedMatched MATCHED = new NeedMatched(NEED, SME, "mission-1");
 
+    private static final SkillTaxonomy TAXONOMY = new SkillTaxonomy("2026.1", Set.of("it-requirements", "retail", "iso-9001", "iso-14001"));
+
     private AggregateTestFixture<Need> fixture;
+    /** What the need is checked against: the latest skill taxonomy received, none at first in some tests. */
+    private Optional<SkillTaxonomy> received = Optional.of(TAXONOMY);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Need.class);
+        fixture.registerInjectableResource((LatestSkillTaxonomy) () -> received);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/Paris")).toInstant(),
                 ZoneId.of("Europe/Paris")));
     }
@@ -93,10 +103,44 @@ class NeedTest {
     @Test
     void skillLevelsGoFromOneToFourAndASkillIsListedOnce() {
         fixture.givenNoPriorActivity()
-                .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("a", 5), new Skill("b", 1), new Skill("b", 2)))))
+                .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("retail", 5), new Skill("iso-9001", 1), new Skill("iso-9001", 2)))))
                 .expectException(InvalidInputException.class)
                 .expectNoEvents()
                 .expectExceptionMessage("2 fields are invalid");
+    }
+
+    @Test
+    void skillIdsMustBeInTheLatestTaxonomyReceivedAndTheNearestAreSuggested() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("retail", 2), new Skill("iso-9000", 3)))))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents()
+                .expectExceptionMessage("skills[1].skillId: is not in skill taxonomy 2026.1; nearest known ids: iso-9001, iso-14001, retail");
+        fixture.given(PUBLISHED)
+                .when(new AmendNeed(NEED, SME, withSkills(List.of(new Skill("it-requirement", 3)))))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("skills[0].skillId: is not in skill taxonomy 2026.1; nearest known ids: it-requirements"));
+    }
+
+    @Test
+    void beforeAnyTaxonomyIsReceivedSkillsCannotBeCheckedSoTheNeedWaits() {
+        received = Optional.empty();
+        fixture.givenNoPriorActivity()
+                .when(new PublishNeed(NEED, SME, DETAILS))
+                .expectException(ServiceUnavailableException.class)
+                .expectNoEvents();
+        fixture.given(PUBLISHED)
+                .when(new AmendNeed(NEED, SME, withSkills(List.of(new Skill("retail", 4)))))
+                .expectException(ServiceUnavailableException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new PublishNeed(NEED, SME, withSkills(List.of())))
+                .expectSuccessfulHandlerExecution();
+        // another fault is reported first: waiting would not mend it
+        fixture.givenNoPriorActivity()
+                .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("retail", 7)))))
+                .expectException(InvalidInputException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.alize.needs.need;
 
 import fr.alize.needs.NeedsTopic;
+import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.testing.KafkaBrokerControl;
 import fr.alize.testing.KafkaTestTopics;
@@ -8,6 +9,7 @@ import fr.alize.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,6 +31,11 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 class OutboxTest {
+
+    @BeforeAll
+    static void skillTaxonomy() {
+        SkillTaxonomyFeed.ensureReceived();
+    }
 
     @AfterEach
     void brokerIsBack() {

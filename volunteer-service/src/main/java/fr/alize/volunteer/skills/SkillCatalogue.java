@@ -1,6 +1,7 @@
 package fr.alize.volunteer.skills;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.alize.platform.errors.NearestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -8,7 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,6 @@ public class SkillCatalogue {
 
     public static final int MIN_LEVEL = 1;
     public static final int MAX_LEVEL = 4;
-    private static final int SUGGESTIONS = 3;
 
     public record Taxonomy(String version, List<Skill> skills) {
     }
@@ -67,29 +66,6 @@ public class SkillCatalogue {
 
     /** The ids closest to the given text (edit distance, ties by id). */
     public List<String> nearest(String text) {
-        String wanted = text == null ? "" : text.toLowerCase();
-        return byId.keySet().stream()
-                .sorted(Comparator.comparingInt((String id) -> distance(wanted, id)).thenComparing(id -> id))
-                .limit(SUGGESTIONS)
-                .toList();
-    }
-
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return NearestIds.nearest(text, byId.keySet());
     }
 }
