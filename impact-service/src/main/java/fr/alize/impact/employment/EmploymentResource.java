@@ -25,7 +25,7 @@ public class EmploymentResource {
 
     @GET
     @Path("{year}")
-    @Operation(summary = "Jobs created and preserved in a year, per NAF section, commune and contract type; headcount change")
+    @Operation(summary = "Jobs created and preserved in a year, per NAF section, commune, EPCI and contract type; headcount change")
     public Response year(@PathParam("year") int year, @BeanParam ReportParams params) {
         EmploymentStatistics.Report report = statistics.of(Years.check("year", year), params.asOf());
         return params.respond("employment-" + year, report, () -> EmploymentStatistics.csv(report));

@@ -3,6 +3,7 @@ package fr.alize.impact.employment;
 import fr.alize.impact.eventlog.EventLog;
 import fr.alize.impact.eventlog.EventViews;
 import fr.alize.impact.report.CsvTable;
+import fr.alize.platform.reference.Communes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,8 +14,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Jobs created and preserved in a year (by the date of each job report), in total and per NAF section, commune and
- * contract type; and the headcount change of the SMEs that declared one, against their enrolment headcount.
+ * Jobs created and preserved in a year (by the date of each job report), in total and per NAF section, commune, EPCI
+ * (the commune's intercommunality, from the platform's commune reference) and contract type; and the headcount change of the SMEs that declared one, against their enrolment headcount.
  * A report sent again with the same {@code reportId} counts once, with its latest values.
  */
 @ApplicationScoped
@@ -36,8 +37,10 @@ public class EmploymentStatistics {
     }
 
     public record Report(int year, Instant asOf, long jobsCreated, long jobsPreserved, List<Jobs> byNafSection,
-                         List<Jobs> byCommune, List<Jobs> byContractType, Headcount headcount) {
+                         List<Jobs> byCommune, List<Jobs> byEpci, List<Jobs> byContractType, Headcount headcount) {
     }
+
+    private final Communes communes = Communes.hautsDeFrance();
 
     private record JobReport(String smeId, String kind, String contractType, long count) {
     }
@@ -54,6 +57,7 @@ public class EmploymentStatistics {
         return new Report(year, asOf, total.jobsCreated(), total.jobsPreserved(),
                 List.copyOf(group(reports, r -> profile.apply(r).nafSection()).values()),
                 List.copyOf(group(reports, r -> profile.apply(r).communeCode()).values()),
+                List.copyOf(group(reports, r -> communes.epciOf(profile.apply(r).communeCode())).values()),
                 List.copyOf(group(reports, JobReport::contractType).values()),
                 headcount(year, asOf, smes));
     }
@@ -98,6 +102,7 @@ public class EmploymentStatistics {
                 h.declared(), h.change());
         rows(table, report.year(), "nafSection", report.byNafSection());
         rows(table, report.year(), "commune", report.byCommune());
+        rows(table, report.year(), "epci", report.byEpci());
         rows(table, report.year(), "contractType", report.byContractType());
         return table;
     }

@@ -53,24 +53,34 @@ public class EventLog {
         changeListeners.forEach(Runnable::run);
     }
 
-    /** Applies one record of a topic: stored once per event id; an unknown type is skipped and counted. */
-    public void consume(ConsumerRecord<String, String> record) {
-        IdempotentConsumer.Outcome outcome = idempotent.apply(CONSUMER, record, event -> {
+    /**
+     * Applies the records of one poll, in one transaction: each event stored once per event id (the platform's
+     * {@link IdempotentConsumer#applyBatch}), an unknown type skipped and counted.
+     */
+    public void consume(List<ConsumerRecord<String, String>> records) {
+        IdempotentConsumer.BatchOutcome outcome = idempotent.applyBatch(CONSUMER, records, events -> {
             try (Connection connection = dataSource.getConnection()) {
-                if (EventTypes.isKnown(event.type())) {
-                    // FOR SHARE: a rebuild's switch waits for this write, and this write waits for the switch
-                    try (PreparedStatement insert = connection.prepareStatement(insertSql(currentGeneration(connection, true)))) {
-                        bind(insert, event, record.timestamp());
-                        insert.executeUpdate();
+                // FOR SHARE: a rebuild's switch waits for these writes, and these writes wait for the switch
+                try (PreparedStatement insert = connection.prepareStatement(insertSql(currentGeneration(connection, true)))) {
+                    int rows = 0;
+                    for (IdempotentConsumer.NewEvent event : events) {
+                        if (EventTypes.isKnown(event.event().type())) {
+                            bind(insert, event.event(), event.record().timestamp());
+                            insert.addBatch();
+                            rows++;
+                        } else {
+                            countUnknown(connection, event.event());
+                        }
                     }
-                } else {
-                    countUnknown(connection, event);
+                    if (rows > 0) {
+                        insert.executeBatch();
+                    }
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("could not record event " + event.id(), e);
+                throw new IllegalStateException("could not record " + events.size() + " events", e);
             }
         });
-        if (outcome == IdempotentConsumer.Outcome.APPLIED) {
+        if (outcome.applied() > 0) {
             changed();
         }
     }

@@ -2,6 +2,7 @@ package fr.alize.impact.eventlog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.alize.impact.report.ImpactConfig;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.events.EventEnvelope;
 import io.agroal.api.AgroalDataSource;
@@ -18,7 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,34 +32,61 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Rebuilds the event log from offset zero of the topics into a new table (the next generation) while the current one
  * keeps serving every report, then switches over atomically: the pointer to the current generation changes in the
  * same transaction that copies the few events the live consumers recorded meanwhile. Every report derives from the
- * log, so they all follow. The rebuild runs in this replica; a restart abandons it (the partial table is dropped by
- * the next rebuild) and the current generation stays in service.
+ * log, so they all follow.
+ * <p>
+ * The copy is resumable: each batch is written with {@code COPY} in one transaction together with the checkpoint
+ * (tables {@code event_log_rebuild} and {@code event_log_rebuild_position}: the next offset of every partition and the
+ * counters). A rebuild stopped midway (a crash, a restart, a lost connection) leaves the current generation in
+ * service and its checkpoint behind; the next {@code POST /events/rebuild} continues from the checkpoint, so every
+ * record is copied exactly once. Duplicates on the topics (one event id twice) are removed once the copy is complete,
+ * keeping the first one read, before the primary key and the other indexes are built.
  */
 @ApplicationScoped
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    private static final int BATCH = 2_000;
+    private static final String COLUMNS = "event_id, type, subject, occurred_at, recorded_at, schema_version,"
+            + " aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset";
 
-    public enum State { IDLE, RUNNING, SWITCHED, FAILED }
+    /** INTERRUPTED: a rebuild stopped midway (this replica restarted, say); starting one resumes it. */
+    public enum State { IDLE, RUNNING, SWITCHED, FAILED, INTERRUPTED }
 
+    /** @param resumed true when this run continued an interrupted rebuild from its checkpoint */
     public record Status(State state, Integer fromGeneration, Integer toGeneration, long read, long total,
-                         long stored, long skipped, Instant startedAt, Instant finishedAt, String problem) {
+                         long stored, long skipped, Instant startedAt, Instant finishedAt, String problem,
+                         boolean resumed) {
         @JsonProperty
         public double progress() {
             return total == 0 ? (state == State.SWITCHED ? 1.0 : 0.0) : Math.min(1.0, (double) read / total);
+        }
+
+        Status with(State newState, Instant finished, String why) {
+            return new Status(newState, fromGeneration, toGeneration, read, total, stored, skipped, startedAt, finished,
+                    why, resumed);
+        }
+    }
+
+    /** What the database says about the rebuild in progress; positions: partition → {next offset, end offset}. */
+    private record Checkpoint(int from, int to, Timestamp copyStartedAt, Instant startedAt, long total, long read,
+                              long stored, long skipped, Map<TopicPartition, long[]> positions) {
+        Status status(State state, boolean resumed) {
+            return new Status(state, from, to, read, total, stored, skipped, startedAt, null, null, resumed);
         }
     }
 
@@ -67,6 +98,8 @@ public class Rebuild {
     EventLog log;
     @Inject
     Clock clock;
+    @Inject
+    ImpactConfig config;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "mp.messaging.incoming.needs-events.topic")
@@ -77,19 +110,33 @@ public class Rebuild {
     String missionsTopic;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "event-log-rebuild"));
-    private final AtomicReference<Status> status =
-            new AtomicReference<>(new Status(State.IDLE, null, null, 0, 0, 0, 0, null, null, null));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "event-log-rebuild-writer"));
+    private final AtomicReference<Status> status = new AtomicReference<>();
+    /** Runs inside each batch's transaction, after its writes: lets a test stop the rebuild there, as a crash would. */
+    private volatile Runnable beforeBatchCommit = () -> { };
+    private volatile int batchSize;
 
+    /** The current or last rebuild of this replica; else an interrupted one found in the database; else IDLE. */
     public Status status() {
-        return status.get();
+        Status current = status.get();
+        if (current != null) {
+            return current;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Checkpoint interrupted = loadCheckpoint();
+            return interrupted == null ? new Status(State.IDLE, null, null, 0, 0, 0, 0, null, null, null, false)
+                    : interrupted.status(State.INTERRUPTED, false);
+        });
     }
 
-    /** Starts a rebuild; 409 when one is running. */
+    /** Starts a rebuild, or resumes the one that was interrupted; 409 when one is running. */
     public synchronized Status start() {
-        if (status.get().state() == State.RUNNING) {
-            throw new ConflictException("a rebuild is running: " + Math.round(status.get().progress() * 100) + "% done");
+        Status current = status.get();
+        if (current != null && current.state() == State.RUNNING) {
+            throw new ConflictException("a rebuild is running: " + Math.round(current.progress() * 100) + "% done");
         }
-        Status started = new Status(State.RUNNING, log.currentGeneration(), null, 0, 0, 0, 0, clock.instant(), null, null);
+        Status started = new Status(State.RUNNING, log.currentGeneration(), null, 0, 0, 0, 0, clock.instant(), null,
+                null, false);
         status.set(started);
         worker.submit(this::run);
         return started;
@@ -97,34 +144,154 @@ public class Rebuild {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        writer.shutdownNow();
+    }
+
+    /** For tests: what to do before each batch commits (throwing there stops the rebuild as a crash would). */
+    void beforeBatchCommit(Runnable hook) {
+        beforeBatchCommit = hook;
+    }
+
+    /** For tests: smaller batches than configured (0: as configured). */
+    void batchSize(int records) {
+        batchSize = records;
+    }
+
+    /** For tests: forgets this replica's rebuild, as a restart does (the checkpoint in the database stays). */
+    void forget() {
+        status.set(null);
     }
 
     private void run() {
-        try {
-            int from = log.currentGeneration();
-            int to = prepareTable(from);
-            Timestamp startedAt = databaseNow();
-            update(s -> new Status(State.RUNNING, from, to, 0, 0, 0, 0, s.startedAt(), null, null));
-            copyTopics(to);
-            createIndexes(from, to);
-            switchOver(from, to, startedAt);
-            update(s -> new Status(State.SWITCHED, from, to, s.read(), s.total(), s.stored(), s.skipped(),
-                    s.startedAt(), clock.instant(), null));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize > 0 ? batchSize : config.rebuild().batchSize(),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+            int current = log.currentGeneration();
+            Checkpoint checkpoint = QuarkusTransaction.requiringNew().call(this::loadCheckpoint);
+            boolean resumed = checkpoint != null && checkpoint.from() == current && tableExists(checkpoint.to());
+            if (!resumed) {
+                checkpoint = begin(consumer, current);
+            } else {
+                LOG.infof("resuming the rebuild of generation %d at %d of %d records", checkpoint.to(),
+                        checkpoint.read(), checkpoint.total());
+            }
+            Checkpoint from = checkpoint;
+            status.set(from.status(State.RUNNING, resumed));
+            long copyStart = System.nanoTime();
+            copyTopics(consumer, from);
+            long finishStart = System.nanoTime();
+            long stored = finishTable(from.from(), from.to());
+            LOG.infof("rebuild of generation %d: copy %.1f s, duplicates removed and indexes built in %.1f s", from.to(),
+                    (finishStart - copyStart) / 1e9, (System.nanoTime() - finishStart) / 1e9);
+            update(s -> new Status(s.state(), s.fromGeneration(), s.toGeneration(), s.read(), s.total(), stored,
+                    s.skipped(), s.startedAt(), null, null, s.resumed()));
+            switchOver(from.from(), from.to(), from.copyStartedAt());
+            update(s -> s.with(State.SWITCHED, clock.instant(), null));
             log.changed();
-            LOG.infof("event log rebuilt into generation %d: %d records read, %d events stored", to,
+            LOG.infof("event log rebuilt into generation %d: %d records read, %d events stored", from.to(),
                     status.get().read(), status.get().stored());
         } catch (Exception e) {
-            LOG.error("event log rebuild failed; the current generation stays in service", e);
-            update(s -> new Status(State.FAILED, s.fromGeneration(), s.toGeneration(), s.read(), s.total(), s.stored(),
-                    s.skipped(), s.startedAt(), clock.instant(), String.valueOf(e.getMessage())));
+            LOG.error("event log rebuild stopped; the current generation stays in service and a new start resumes it", e);
+            update(s -> s.with(State.FAILED, clock.instant(), String.valueOf(e.getMessage())));
         }
     }
 
-    private void update(java.util.function.UnaryOperator<Status> change) {
+    private void update(UnaryOperator<Status> change) {
         status.updateAndGet(change);
     }
 
-    /** Drops every generation but the current one (earlier ones, abandoned rebuilds) and creates the next. */
+    /**
+     * A fresh start: drops every generation but the current one (earlier ones, abandoned rebuilds), creates the next
+     * table, and records the checkpoint: every partition from its beginning up to its end as it is now.
+     */
+    private Checkpoint begin(KafkaConsumer<String, String> consumer, int current) throws SQLException {
+        int to = prepareTable(current);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(needsTopic, volunteersTopic, missionsTopic)) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, long[]> positions = new HashMap<>();
+        long total = 0;
+        for (TopicPartition partition : partitions) {
+            positions.put(partition, new long[]{beginning.get(partition), end.get(partition)});
+            total += Math.max(0, end.get(partition) - beginning.get(partition));
+        }
+        long records = total;
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 Statement clear = connection.createStatement();
+                 PreparedStatement run = connection.prepareStatement("""
+                         INSERT INTO event_log_rebuild (id, from_generation, to_generation, copy_started_at, started_at,
+                                                        total, records_read, stored, skipped)
+                         VALUES (1, ?, ?, clock_timestamp(), ?, ?, 0, 0, 0)""");
+                 PreparedStatement position = connection.prepareStatement(
+                         "INSERT INTO event_log_rebuild_position (topic, kafka_partition, next_offset, end_offset) VALUES (?, ?, ?, ?)")) {
+                clear.execute("DELETE FROM event_log_rebuild");
+                clear.execute("DELETE FROM event_log_rebuild_position");
+                run.setInt(1, current);
+                run.setInt(2, to);
+                run.setTimestamp(3, Timestamp.from(status.get().startedAt()));
+                run.setLong(4, records);
+                run.executeUpdate();
+                for (Map.Entry<TopicPartition, long[]> p : positions.entrySet()) {
+                    position.setString(1, p.getKey().topic());
+                    position.setInt(2, p.getKey().partition());
+                    position.setLong(3, p.getValue()[0]);
+                    position.setLong(4, p.getValue()[1]);
+                    position.addBatch();
+                }
+                position.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not record the rebuild's start", e);
+            }
+        });
+        return QuarkusTransaction.requiringNew().call(this::loadCheckpoint);
+    }
+
+    /** The rebuild in progress as last committed, or null; call inside a transaction. */
+    private Checkpoint loadCheckpoint() {
+        try (Connection connection = dataSource.getConnection();
+             Statement select = connection.createStatement();
+             ResultSet run = select.executeQuery("""
+                     SELECT from_generation, to_generation, copy_started_at, started_at, total, records_read, stored, skipped
+                     FROM event_log_rebuild WHERE id = 1""")) {
+            if (!run.next()) {
+                return null;
+            }
+            Map<TopicPartition, long[]> positions = new HashMap<>();
+            try (Statement positionsQuery = connection.createStatement();
+                 ResultSet rows = positionsQuery.executeQuery(
+                         "SELECT topic, kafka_partition, next_offset, end_offset FROM event_log_rebuild_position")) {
+                while (rows.next()) {
+                    positions.put(new TopicPartition(rows.getString(1), rows.getInt(2)),
+                            new long[]{rows.getLong(3), rows.getLong(4)});
+                }
+            }
+            return new Checkpoint(run.getInt(1), run.getInt(2), run.getTimestamp(3), run.getTimestamp(4).toInstant(),
+                    run.getLong(5), run.getLong(6), run.getLong(7), run.getLong(8), positions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rebuild's checkpoint", e);
+        }
+    }
+
+    private boolean tableExists(int generation) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            select.setString(1, EventLog.table(generation));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /** Drops every generation but the current one and creates the next, without any index (built after the copy). */
     private int prepareTable(int current) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<String> stale = new ArrayList<>();
@@ -142,17 +309,33 @@ public class Rebuild {
                     statement.execute("DROP TABLE " + table);
                 }
             }
-            // only the primary key (it dedupes) while loading; the other indexes are built once the rows are in
             statement.execute("CREATE TABLE " + EventLog.table(next) + " (LIKE " + EventLog.table(current)
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-            statement.execute("ALTER TABLE " + EventLog.table(next) + " ADD PRIMARY KEY (event_id)");
             return next;
         }
     }
 
-    /** The secondary indexes of the current generation, built on the new one in bulk (faster than row by row). */
-    private void createIndexes(int from, int to) throws SQLException {
+    /**
+     * Once every record is in: removes the duplicates the topics held (keeps the first read of each event id), then
+     * builds the primary key and the current generation's other indexes, in bulk. Repeatable (a crash during it is
+     * resumed too). Returns the events stored.
+     */
+    private long finishTable(int from, int to) throws SQLException {
+        String table = EventLog.table(to);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!hasPrimaryKey(statement, table)) {
+                try {
+                    statement.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (event_id)");
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // the topics held duplicates (the usual case has none, so this pass is paid only when needed)
+                    statement.execute("DELETE FROM " + table + " a USING " + table + " b WHERE a.event_id = b.event_id"
+                            + " AND (a.topic, a.kafka_partition, a.kafka_offset) > (b.topic, b.kafka_partition, b.kafka_offset)");
+                    statement.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (event_id)");
+                }
+            }
             List<String> definitions = new ArrayList<>();
             try (ResultSet indexes = statement.executeQuery("""
                     SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
@@ -162,91 +345,147 @@ public class Rebuild {
                 }
             }
             for (String definition : definitions) {
-                statement.execute(definition.replace(EventLog.table(from), EventLog.table(to)));
+                statement.execute(definition.replace(EventLog.table(from), table)
+                        .replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+            }
+            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                count.next();
+                return count.getLong(1);
             }
         }
     }
 
-    private Timestamp databaseNow() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT clock_timestamp()")) {
+    private static boolean hasPrimaryKey(Statement statement, String table) throws SQLException {
+        try (ResultSet row = statement.executeQuery(
+                "SELECT count(*) FROM pg_index WHERE indrelid = '" + table + "'::regclass AND indisprimary")) {
             row.next();
-            return row.getTimestamp(1);
+            return row.getInt(1) > 0;
         }
     }
 
-    /** Reads every partition of the three topics from offset zero up to their end as it was when the copy began. */
-    private void copyTopics(int generation) throws SQLException {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(needsTopic, volunteersTopic, missionsTopic)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
-            update(s -> new Status(s.state(), s.fromGeneration(), s.toGeneration(), 0, total, 0, 0, s.startedAt(), null, null));
-            end.entrySet().removeIf(e -> e.getValue() <= begin.get(e.getKey()));
-            String insert = EventLog.insertSql(generation);
-            while (!end.isEmpty()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException("the rebuild was stopped");
-                }
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-                for (ConsumerRecord<String, String> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    Long last = end.get(partition);
-                    if (last != null && record.offset() < last) {
-                        batch.add(record);
-                    }
-                }
-                int[] counts = store(insert, batch);
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-                update(s -> new Status(s.state(), s.fromGeneration(), s.toGeneration(), s.read() + batch.size(),
-                        s.total(), s.stored() + counts[0], s.skipped() + counts[1], s.startedAt(), null, null));
-            }
-        }
+    /** A batch ready to write: its rows in COPY's text format, its counts, and the partitions' next offsets after it. */
+    private record Prepared(String rows, int read, int copied, int skipped, Map<TopicPartition, Long> next) {
     }
 
-    /** Stores a batch in one transaction; returns {stored (new event ids), skipped (unreadable or unknown type)}. */
-    private int[] store(String insertSql, List<ConsumerRecord<String, String>> batch) {
-        if (batch.isEmpty()) {
-            return new int[2];
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int stored = 0;
-            int skipped = 0;
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement insert = connection.prepareStatement(insertSql)) {
-                for (ConsumerRecord<String, String> record : batch) {
-                    EventEnvelope.Result parsed = EventEnvelope.parse(record, mapper);
-                    if (!parsed.isValid() || !EventTypes.isKnown(parsed.envelope().type())) {
-                        skipped++;
-                        continue;
-                    }
-                    EventLog.bind(insert, parsed.envelope(), record.timestamp());
-                    insert.addBatch();
-                }
-                for (int inserted : insert.executeBatch()) {
-                    stored += Math.max(inserted, 0); // 0 for an event already stored (a duplicate on the topic)
-                }
+    /**
+     * Copies every partition from its checkpointed offset up to the end recorded when the rebuild began. Two stages:
+     * this thread polls and prepares batch n+1 while the writer thread copies batch n (one write in flight at most,
+     * in order), so that reading and parsing overlap with PostgreSQL's work.
+     */
+    private void copyTopics(KafkaConsumer<String, String> consumer, Checkpoint checkpoint) {
+        Map<TopicPartition, Long> end = new HashMap<>();
+        checkpoint.positions().forEach((partition, offsets) -> {
+            if (offsets[0] < offsets[1]) {
+                end.put(partition, offsets[1]);
             }
-            return new int[]{stored, skipped};
         });
+        consumer.assign(end.keySet());
+        end.keySet().forEach(partition -> consumer.seek(partition, checkpoint.positions().get(partition)[0]));
+        String copy = "COPY " + EventLog.table(checkpoint.to()) + " (" + COLUMNS + ") FROM STDIN";
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        while (!end.isEmpty()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("the rebuild was stopped");
+            }
+            Prepared batch = prepare(consumer.poll(Duration.ofMillis(500)), end,
+                    partition -> Math.min(consumer.position(partition), end.get(partition)));
+            List<TopicPartition> done = end.keySet().stream().filter(p -> batch.next().get(p) >= end.get(p)).toList();
+            consumer.pause(done);
+            done.forEach(end::remove);
+            writing.join(); // the previous batch is committed (or its failure is thrown here)
+            writing = CompletableFuture.runAsync(() -> store(copy, batch), writer);
+        }
+        writing.join();
+    }
+
+    /** The records below their partition's end, as COPY rows; unreadable records and unknown types are skipped. */
+    private Prepared prepare(ConsumerRecords<String, String> records, Map<TopicPartition, Long> end,
+                             Function<TopicPartition, Long> nextOffset) {
+        StringBuilder rows = new StringBuilder(records.count() * 1024);
+        int read = 0;
+        int copied = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            Long last = end.get(new TopicPartition(record.topic(), record.partition()));
+            if (last == null || record.offset() >= last) {
+                continue;
+            }
+            read++;
+            EventEnvelope.Result parsed = EventEnvelope.parse(record, mapper);
+            if (parsed.isValid() && EventTypes.isKnown(parsed.envelope().type())) {
+                appendRow(rows, parsed.envelope(), record);
+                copied++;
+            }
+        }
+        Map<TopicPartition, Long> next = new HashMap<>();
+        end.keySet().forEach(partition -> next.put(partition, nextOffset.apply(partition)));
+        return new Prepared(rows.toString(), read, copied, read - copied, next);
+    }
+
+    /** Writes a batch with COPY and moves the checkpoint, in one transaction. */
+    private void store(String copySql, Prepared batch) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement position = connection.prepareStatement(
+                         "UPDATE event_log_rebuild_position SET next_offset = ? WHERE topic = ? AND kafka_partition = ?");
+                 PreparedStatement counters = connection.prepareStatement(
+                         "UPDATE event_log_rebuild SET records_read = records_read + ?, stored = stored + ?, skipped = skipped + ? WHERE id = 1")) {
+                if (batch.copied() > 0) {
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(batch.rows()));
+                }
+                for (Map.Entry<TopicPartition, Long> p : batch.next().entrySet()) {
+                    position.setLong(1, p.getValue());
+                    position.setString(2, p.getKey().topic());
+                    position.setInt(3, p.getKey().partition());
+                    position.addBatch();
+                }
+                position.executeBatch();
+                counters.setLong(1, batch.read());
+                counters.setLong(2, batch.copied());
+                counters.setLong(3, batch.skipped());
+                counters.executeUpdate();
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("could not copy a batch of the rebuild", e);
+            }
+            beforeBatchCommit.run();
+        });
+        update(s -> new Status(s.state(), s.fromGeneration(), s.toGeneration(), s.read() + batch.read(), s.total(),
+                s.stored() + batch.copied(), s.skipped() + batch.skipped(), s.startedAt(), null, null, s.resumed()));
+    }
+
+    /** One row of COPY's text format: tab-separated, \N for null, backslash escapes. */
+    private static void appendRow(StringBuilder rows, EventEnvelope event, ConsumerRecord<String, String> record) {
+        // times rounded half up to the microsecond, as the JDBC driver does for the live consumers' rows
+        Instant occurredAt = event.time().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        Object[] values = {event.id(), event.type(), event.subject(), occurredAt, Instant.ofEpochMilli(record.timestamp()),
+                event.schemaVersion(), event.aggregateVersion(), event.actorRole(), event.actorId(),
+                record.value() == null ? "null" : record.value(), event.topic(), event.partition(), event.offset()};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                rows.append('\t');
+            }
+            if (values[i] == null) {
+                rows.append("\\N");
+                continue;
+            }
+            String value = values[i].toString();
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                switch (ch) {
+                    case '\\' -> rows.append("\\\\");
+                    case '\t' -> rows.append("\\t");
+                    case '\n' -> rows.append("\\n");
+                    case '\r' -> rows.append("\\r");
+                    default -> rows.append(ch);
+                }
+            }
+        }
+        rows.append('\n');
     }
 
     /**
      * Makes the new generation the current one. Updating the pointer waits for the live consumers' writes in flight
      * (they hold it FOR SHARE) and makes later ones wait; the events they recorded in the old table since the copy
-     * began are then copied over, and all of it commits at once.
+     * began are then copied over, the checkpoint is deleted, and all of it commits at once.
      */
     private void switchOver(int from, int to, Timestamp copyStartedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -254,7 +493,8 @@ public class Rebuild {
                  PreparedStatement pointer = connection.prepareStatement(
                          "UPDATE event_log_generation SET current_generation = ? WHERE id = 1 AND current_generation = ?");
                  PreparedStatement catchUp = connection.prepareStatement("INSERT INTO " + EventLog.table(to)
-                         + " SELECT * FROM " + EventLog.table(from) + " WHERE stored_at >= ? ON CONFLICT (event_id) DO NOTHING")) {
+                         + " SELECT * FROM " + EventLog.table(from) + " WHERE stored_at >= ? ON CONFLICT (event_id) DO NOTHING");
+                 Statement done = connection.createStatement()) {
                 pointer.setInt(1, to);
                 pointer.setInt(2, from);
                 if (pointer.executeUpdate() != 1) {
@@ -262,6 +502,8 @@ public class Rebuild {
                 }
                 catchUp.setTimestamp(1, copyStartedAt);
                 catchUp.executeUpdate();
+                done.execute("DELETE FROM event_log_rebuild");
+                done.execute("DELETE FROM event_log_rebuild_position");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not switch to generation " + to, e);
             }

@@ -4,9 +4,16 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Follows the three topics impact-service reports on; each record goes to the event log. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows the three topics impact-service reports on. Consumption is by batch ({@code batch=true}): the records of
+ * each poll go to the event log in one transaction, and their offsets are committed once it has committed.
+ */
 @ApplicationScoped
 public class TopicConsumers {
 
@@ -15,19 +22,25 @@ public class TopicConsumers {
 
     @Incoming("needs-events")
     @Blocking
-    public void needs(ConsumerRecord<String, String> record) {
-        log.consume(record);
+    public void needs(ConsumerRecords<String, String> records) {
+        log.consume(list(records));
     }
 
     @Incoming("volunteers-events")
     @Blocking
-    public void volunteers(ConsumerRecord<String, String> record) {
-        log.consume(record);
+    public void volunteers(ConsumerRecords<String, String> records) {
+        log.consume(list(records));
     }
 
     @Incoming("missions-events")
     @Blocking
-    public void missions(ConsumerRecord<String, String> record) {
-        log.consume(record);
+    public void missions(ConsumerRecords<String, String> records) {
+        log.consume(list(records));
+    }
+
+    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 }

@@ -25,6 +25,14 @@ public interface ImpactConfig {
 
     Yearly yearly();
 
+    RebuildSettings rebuild();
+
+    interface RebuildSettings {
+        /** Records read, written (COPY) and checkpointed together by a rebuild. */
+        @WithDefault("5000")
+        int batchSize();
+    }
+
     interface Yearly {
         /** The compacted topic of yearly figures. */
         @WithDefault("alize.impact.yearly")

@@ -2,6 +2,9 @@ package fr.alize.impact.bench;
 
 import fr.alize.impact.TestEvents;
 import fr.alize.impact.TestEvents.Mission;
+import fr.alize.platform.axon.AxonRuntime;
+import fr.alize.platform.events.CloudEventHeaders;
+import fr.alize.platform.events.EventEnvelope;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
 import fr.alize.testing.Tokens;
@@ -19,6 +22,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -29,6 +34,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +71,72 @@ class ImpactBenchmark {
     @Inject
     KafkaClientService kafka;
 
+    @Inject
+    AxonRuntime axon;
+
     @Test
     void propagationThenRebuild() throws Exception {
         TestEvents.topicsExist();
+        outbox();
         propagation();
         rebuild();
+    }
+
+    /** An event of impact-service's own event store, only for measuring the outbox relay. */
+    public record BenchPing(String pingId) {
+    }
+
+    /**
+     * The producer half of the path: events appended to this service's event store (as a command handler's would
+     * be) at the rate asked; the platform's outbox relay sends them to {@code alize.impact}. For each: append (the
+     * event's time) to the relay's send (the Kafka timestamp) and to a plain consumer's receipt.
+     */
+    void outbox() throws Exception {
+        String topic = ConfigProvider.getConfig().getValue("alize.events.topic", String.class);
+        int count = RATE * SECONDS;
+        List<double[]> delays = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestTopics.onTestBroker().bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            axon.eventStore().publish(GenericEventMessage.asEventMessage(new BenchPing("warm-up")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !consumer.partitionsFor(topic).isEmpty());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            Thread appender = new Thread(() -> {
+                long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+                long next = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    LockSupport.parkNanos(next - System.nanoTime()); // pacing at the rate asked, not synchronisation
+                    next += interval;
+                    axon.eventStore().publish(GenericEventMessage.asEventMessage(new BenchPing(id())));
+                }
+            }, "bench-outbox-appender");
+            appender.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS + 120L);
+            while (delays.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    long received = System.currentTimeMillis();
+                    String type = EventEnvelope.header(record, CloudEventHeaders.TYPE);
+                    if ("BenchPing".equals(type) && !record.value().contains("warm-up")) {
+                        double appended = Instant.parse(EventEnvelope.header(record, CloudEventHeaders.TIME)).toEpochMilli();
+                        delays.add(new double[]{record.timestamp() - appended, received - appended});
+                    }
+                }
+            }
+            appender.join();
+        }
+        System.out.printf("BENCH outbox: %d events appended at %d/s to the event store; append -> relay send (Kafka "
+                        + "timestamp): p50 %.1f ms, p99 %.1f ms; append -> read by a plain consumer: p50 %.1f ms, p99 %.1f ms%n",
+                delays.size(), RATE, percentile(delays, 0, 50), percentile(delays, 0, 99), percentile(delays, 1, 50),
+                percentile(delays, 1, 99));
+    }
+
+    static double percentile(List<double[]> samples, int column, int percent) {
+        double[] sorted = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
     }
 
     void propagation() throws Exception {
@@ -78,6 +145,10 @@ class ImpactBenchmark {
         int count = RATE * SECONDS;
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
         long next = System.nanoTime();
+        // beside impact-service's consumer, a plain one on the same topic: the broker and fetch part of the delay
+        List<double[]> fetched = Collections.synchronizedList(new ArrayList<>());
+        Thread plain = new Thread(() -> fetchDelays(TestEvents.MISSIONS, sme, count, fetched), "bench-plain-consumer");
+        plain.start();
         for (int i = 0; i < count; i++) {
             LockSupport.parkNanos(next - System.nanoTime()); // pacing at the rate asked, not synchronisation
             next += interval;
@@ -85,10 +156,34 @@ class ImpactBenchmark {
         }
         TestEvents.flush();
         await().atMost(Duration.ofMinutes(5)).until(() -> latency(sme, "count(*)") == count);
+        plain.join();
+        System.out.printf("BENCH propagation: Kafka timestamp -> read by a plain consumer of the same topic: p50 %.1f ms, "
+                + "p99 %.1f ms%n", percentile(fetched, 0, 50), percentile(fetched, 0, 99));
         System.out.printf("BENCH propagation: %d records at %d/s; Kafka timestamp -> committed in the event log: "
                         + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", count, RATE,
                 latency(sme, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)"),
                 latency(sme, "percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)"), latency(sme, "max(ms)"));
+    }
+
+    /** Kafka timestamp to receipt, for the records of one SME, read by a plain consumer from the topic's end. */
+    static void fetchDelays(String topic, String sme, int count, List<double[]> delays) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestTopics.onTestBroker().bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS + 120L);
+            while (delays.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.value().contains(sme)) {
+                        delays.add(new double[]{System.currentTimeMillis() - record.timestamp()});
+                    }
+                }
+            }
+        }
     }
 
     double latency(String sme, String aggregate) throws Exception {

@@ -19,16 +19,48 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Jobs created and preserved per year, sector, commune and contract type; headcount against the baseline. */
+/** Jobs created and preserved per year, sector, commune, EPCI and contract type; headcount against the baseline. */
 @QuarkusTest
 class EmploymentStatisticsTest {
 
     static final int YEAR = 2031;
+    static final int EPCI_YEAR = 2046;
+    static final String LILLE_METROPOLE = "200093201"; // Lille 59350, Villeneuve-d'Ascq 59009
+    static final String VALENCIENNES_METROPOLE = "245901160"; // Valenciennes 59606, Marly 59383
     static final Instant EARLY = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeEach
     void setUp() {
-        TestEvents.once(this, EmploymentStatisticsTest::figuresOf2031);
+        TestEvents.once(this, () -> {
+            figuresOf2031();
+            figuresPerEpciOf2041();
+        });
+    }
+
+    /** SMEs in two communes of one EPCI, one that moves to another EPCI later, one outside the region, one unseen. */
+    static void figuresPerEpciOf2041() {
+        String lille = id();
+        String villeneuve = id();
+        String paris = id();
+        String unseen = id();
+        event("SmeApplied").with("smeId", lille).with("communeCode", "59350").recordedAt(EARLY).send();
+        event("SmeApplied").with("smeId", villeneuve).with("communeCode", "59009").recordedAt(EARLY).send();
+        event("SmeApplied").with("smeId", paris).with("communeCode", "75056").recordedAt(EARLY).send();
+        jobs(lille, 2, "CREATED");
+        jobs(villeneuve, 3, "CREATED");
+        jobs(paris, 1, "CREATED");
+        jobs(unseen, 4, "PRESERVED");
+        // an hour later the Villeneuve-d'Ascq SME moves to Marly: its jobs follow it to the other EPCI from then on
+        event("SmeProfileUpdated").with("smeId", villeneuve).with("communeCode", "59383")
+                .occurredAt(Instant.now().plusSeconds(1)).recordedAt(EARLY.plus(1, ChronoUnit.HOURS)).send();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.analyst()).when().get("/employment/" + EPCI_YEAR).then().statusCode(200)
+                        .body("byEpci.key", contains(LILLE_METROPOLE, VALENCIENNES_METROPOLE, "UNKNOWN")));
+    }
+
+    private static void jobs(String smeId, int count, String kind) {
+        event("JobsReported").with("smeId", smeId).with("reportId", id()).with("date", EPCI_YEAR + "-05-01")
+                .with("count", count).with("kind", kind).with("contractType", "CDI").recordedAt(EARLY).send();
     }
 
     static void figuresOf2031() {
@@ -73,6 +105,9 @@ class EmploymentStatisticsTest {
                 .body("byNafSection.jobsCreated", contains(4, 3))
                 .body("byNafSection.jobsPreserved", contains(3, 0))
                 .body("byCommune.key", contains("59383", "59606"))
+                .body("byEpci.key", contains(VALENCIENNES_METROPOLE)) // Marly and Valenciennes: one EPCI
+                .body("byEpci.jobsCreated", contains(7))
+                .body("byEpci.jobsPreserved", contains(3))
                 .body("byContractType.key", contains("APPRENTICESHIP", "CDD", "CDI", "INTERIM"))
                 .body("byContractType.jobsCreated", contains(1, 0, 2, 4))
                 .body("headcount.smes", equalTo(1))
@@ -91,6 +126,28 @@ class EmploymentStatisticsTest {
     }
 
     @Test
+    void jobsPerEpciFromTheCommunesReferenceAsOfAnyTime() {
+        // now: the moved SME counts in Valenciennes Métropole; Paris (outside the reference) and an SME whose
+        // application was never read have no EPCI
+        given().auth().oauth2(Tokens.analyst()).when().get("/employment/" + EPCI_YEAR).then().statusCode(200)
+                .body("byEpci.key", contains(LILLE_METROPOLE, VALENCIENNES_METROPOLE, "UNKNOWN"))
+                .body("byEpci.jobsCreated", contains(2, 3, 1))
+                .body("byEpci.jobsPreserved", contains(0, 0, 4));
+        // as of before the move: both SMEs in the Métropole Européenne de Lille
+        given().auth().oauth2(Tokens.cci()).when().get("/employment/" + EPCI_YEAR + "?asOf=" + EARLY.plusSeconds(600))
+                .then().statusCode(200)
+                .body("byEpci.key", contains(LILLE_METROPOLE, "UNKNOWN"))
+                .body("byEpci.jobsCreated", contains(5, 1))
+                .body("byEpci.jobsPreserved", contains(0, 4));
+        String csv = given().auth().oauth2(Tokens.cci()).when()
+                .get("/employment/" + EPCI_YEAR + "?format=csv&asOf=" + EARLY.plusSeconds(600)).then().statusCode(200)
+                .extract().asString();
+        assertThat(csv.lines().filter(line -> line.contains(",epci,")).toList()).containsExactly(
+                EPCI_YEAR + ",epci," + LILLE_METROPOLE + ",5,0,,,,",
+                EPCI_YEAR + ",epci,UNKNOWN,1,4,,,,");
+    }
+
+    @Test
     void asCsvForASpreadsheet() {
         String csv = given().auth().oauth2(Tokens.analyst()).accept("text/csv")
                 .when().get("/employment/" + YEAR + "?sep=semicolon").then().statusCode(200)
@@ -102,6 +159,7 @@ class EmploymentStatisticsTest {
                 "2031;nafSection;G;3;0;;;;",
                 "2031;commune;59383;4;3;;;;",
                 "2031;commune;59606;3;0;;;;",
+                "2031;epci;245901160;7;3;;;;",
                 "2031;contractType;APPRENTICESHIP;1;0;;;;",
                 "2031;contractType;CDD;0;3;;;;",
                 "2031;contractType;CDI;2;0;;;;",

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.alize.impact.TestEvents.event;
 import static fr.alize.impact.TestEvents.id;
@@ -109,35 +111,58 @@ class RebuildTest {
         return events.size();
     }
 
+    static int sent;
+    static final List<String> MISSIONS = new ArrayList<>();
+
+    @Inject
+    Rebuild rebuild;
+
+    /** Once for the class: the events, in the log; and never with a rebuild (the API sweep starts one) running. */
+    @BeforeEach
+    void threeYears() {
+        TestEvents.once(this, () -> {
+            awaitNoRebuildRunning();
+            long before = status().getLong("events");
+            sent = threeYearsOfEvents(MISSIONS);
+            assertThat(sent).isGreaterThan(2000);
+            await().atMost(Duration.ofSeconds(120)).until(() -> status().getLong("events") == before + sent);
+        });
+        awaitNoRebuildRunning();
+    }
+
+    static void awaitNoRebuildRunning() {
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(rebuildStatus().getString("state")));
+    }
+
+    static JsonPath rebuildStatus() {
+        return given().auth().oauth2(Tokens.cci()).when().get("/events/rebuild").then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<String> histories() {
+        return List.of("/missions/" + MISSIONS.get(0) + "/history", "/missions/" + MISSIONS.get(209) + "/history?format=csv");
+    }
+
     @Test
     void aRebuildGivesTheSameFiguresWithoutStoppingTheReports() throws Exception {
-        TestEvents.topicsExist();
-        // a rebuild started by another test (the API sweep calls every operation) must be over first
-        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(given().auth().oauth2(Tokens.cci())
-                .when().get("/events/rebuild").then().statusCode(200).extract().path("state")));
-        long before = status().getLong("events");
-        List<String> missions = new ArrayList<>();
-        int sent = threeYearsOfEvents(missions);
-        assertThat(sent).isGreaterThan(2000);
-        await().atMost(Duration.ofSeconds(120)).until(() -> status().getLong("events") == before + sent);
-        List<String> histories = List.of("/missions/" + missions.get(0) + "/history", "/missions/" + missions.get(209) + "/history?format=csv");
-        Map<String, String> expected = figures(histories);
+        long events = status().getLong("events");
+        Map<String, String> expected = figures(histories());
         int generation = status().getInt("generation");
 
         given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202)
                 .body("state", equalTo("RUNNING")).body("fromGeneration", equalTo(generation));
         // the reports keep answering, from the current generation, while the rebuild runs
-        assertThat(figures(histories)).isEqualTo(expected);
+        assertThat(figures(histories())).isEqualTo(expected);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.cci()).when().get("/events/rebuild").then().statusCode(200)
                         .body("state", equalTo("SWITCHED")));
-        JsonPath rebuild = given().auth().oauth2(Tokens.cci()).when().get("/events/rebuild").then().extract().jsonPath();
-        assertThat(rebuild.getInt("toGeneration")).isEqualTo(generation + 1);
-        assertThat(rebuild.getLong("read")).isEqualTo(rebuild.getLong("total")).isGreaterThanOrEqualTo(sent + sent / 10);
-        assertThat(rebuild.getDouble("progress")).isEqualTo(1.0);
+        JsonPath rebuilt = rebuildStatus();
+        assertThat(rebuilt.getInt("toGeneration")).isEqualTo(generation + 1);
+        assertThat(rebuilt.getLong("read")).isEqualTo(rebuilt.getLong("total")).isGreaterThanOrEqualTo(sent + sent / 10);
+        assertThat(rebuilt.getDouble("progress")).isEqualTo(1.0);
+        assertThat(rebuilt.getBoolean("resumed")).isFalse();
         assertThat(status().getInt("generation")).isEqualTo(generation + 1);
-        assertThat(status().getLong("events")).isEqualTo(before + sent);
-        assertThat(figures(histories)).isEqualTo(expected);
+        assertThat(status().getLong("events")).isEqualTo(events);
+        assertThat(figures(histories())).isEqualTo(expected);
         assertThat(indexes(EventLog.table(generation + 1))).isEqualTo(indexes(EventLog.table(generation))).isEqualTo(5);
 
         // the new generation follows the topics
@@ -146,5 +171,56 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.cci()).when().get("/targets/2043").then().statusCode(200)
                         .body("supportedSmes", equalTo(1)));
+    }
+
+    @Test
+    void aRebuildStoppedMidwayResumesFromItsCheckpointWithTheSameFigures() throws Exception {
+        long events = status().getLong("events");
+        Map<String, String> expected = figures(histories());
+        int generation = status().getInt("generation");
+
+        // the replica "dies" while writing its third batch: that batch is rolled back, the two before it are kept
+        AtomicInteger batches = new AtomicInteger();
+        rebuild.batchSize(300);
+        rebuild.beforeBatchCommit(() -> {
+            if (batches.incrementAndGet() == 3) {
+                throw new IllegalStateException("simulated crash");
+            }
+        });
+        try {
+            given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(rebuildStatus().getString("state")));
+        } finally {
+            rebuild.beforeBatchCommit(() -> { });
+            rebuild.batchSize(0);
+        }
+        assertThat(rebuildStatus().getString("problem")).contains("simulated crash");
+        // the current generation still serves every report, unchanged
+        assertThat(status().getInt("generation")).isEqualTo(generation);
+        assertThat(figures(histories())).isEqualTo(expected);
+
+        // after a restart, the replica knows only what the database says: an interrupted rebuild, two batches in
+        rebuild.forget();
+        JsonPath interrupted = rebuildStatus();
+        assertThat(interrupted.getString("state")).isEqualTo("INTERRUPTED");
+        long copiedBeforeTheCrash = interrupted.getLong("read");
+        assertThat(copiedBeforeTheCrash).isPositive().isLessThanOrEqualTo(2 * 300);
+        assertThat(interrupted.getLong("total")).isGreaterThanOrEqualTo(sent + sent / 10);
+        assertThat(interrupted.getInt("toGeneration")).isEqualTo(generation + 1);
+
+        // started again, it resumes from the checkpoint: every record read exactly once over both runs
+        given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> "SWITCHED".equals(rebuildStatus().getString("state")));
+        JsonPath resumed = rebuildStatus();
+        assertThat(resumed.getBoolean("resumed")).isTrue();
+        assertThat(resumed.getInt("toGeneration")).isEqualTo(generation + 1);
+        assertThat(resumed.getLong("read")).isEqualTo(resumed.getLong("total")).isEqualTo(interrupted.getLong("total"));
+        assertThat(batches.get()).isEqualTo(3);
+        assertThat(status().getInt("generation")).isEqualTo(generation + 1);
+        assertThat(status().getLong("events")).isEqualTo(events);
+        assertThat(figures(histories())).isEqualTo(expected);
+        assertThat(indexes(EventLog.table(generation + 1))).isEqualTo(5);
+        rebuild.forget();
+        assertThat(rebuildStatus().getString("state")).as("no checkpoint left").isEqualTo("IDLE");
     }
 }
