@@ -102,7 +102,7 @@ public class RankingBenchmark {
         }
         ranker = new Ranker(index, new Scorer(index, communes, Weights.DEFAULT, 7));
         // both ways must agree, or the comparison means nothing
-        for (int n = 0; n < 20; n++) {
+        for (int n = 0; n < 50; n++) {
             if (!ranker.rank(openNeeds[n], limit, TODAY, false).candidates()
                     .equals(ranker.rankByFullScan(openNeeds[n], limit, TODAY).candidates())) {
                 throw new IllegalStateException("indexed ranking and full scan disagree on " + openNeeds[n].needId());

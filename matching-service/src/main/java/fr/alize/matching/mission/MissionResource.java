@@ -30,11 +30,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,6 +72,8 @@ public class MissionResource {
     RankingService ranking;
     @Inject
     Clock clock;
+    @Inject
+    MissionList missions;
 
     public record ProposeRequest(
             @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
@@ -126,6 +133,29 @@ public class MissionResource {
         ranking.proposed(missionId, need, volunteer);
         return Response.created(uri.getAbsolutePathBuilder().path(missionId).build())
                 .entity(new MissionCreated(missionId)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CCI, Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
+    @Operation(summary = "List missions",
+            description = "Filtered by need, SME, volunteer, employer and state, in the order of proposal. The CCI sees every "
+                    + "mission; an SME, a volunteer or an employer sees only the missions it is a party to.")
+    public MissionPage list(@QueryParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
+                            @QueryParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
+                            @QueryParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId,
+                            @QueryParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
+                            @QueryParam("status") String status,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        MissionList.Filter filter = new MissionList.Filter(lower(needId),
+                caller.is(Roles.SME) ? tenant(caller.smeId()) : lower(smeId),
+                caller.is(Roles.VOLUNTEER) ? tenant(caller.volunteerId()) : lower(volunteerId),
+                caller.is(Roles.PARTNER_HR) ? tenant(caller.partnerId()) : lower(partnerId),
+                state(status));
+        if (!caller.is(Roles.CCI) && !ownFilterAgrees(filter, smeId, volunteerId, partnerId)) {
+            return new MissionPage(List.of(), page, size, 0);
+        }
+        return missions.list(filter, page, size);
     }
 
     @GET
@@ -211,6 +241,33 @@ public class MissionResource {
         readable(missionId);
         commands.send(new CancelMission(missionId, request.reason().strip()));
         return readable(missionId);
+    }
+
+    private static String lower(String id) {
+        return id == null ? null : id.toLowerCase();
+    }
+
+    /** The tenant a party's token is bound to; 403 when it names none. */
+    private static String tenant(Optional<String> id) {
+        return id.map(String::toLowerCase).orElseThrow(AccessDeniedException::new);
+    }
+
+    /** A party filtering on another tenant than its own (for example a volunteer asking for another volunteer's missions) sees nothing. */
+    private static boolean ownFilterAgrees(MissionList.Filter own, String smeId, String volunteerId, String partnerId) {
+        return (smeId == null || smeId.equalsIgnoreCase(own.smeId()))
+                && (volunteerId == null || volunteerId.equalsIgnoreCase(own.volunteerId()))
+                && (partnerId == null || partnerId.equalsIgnoreCase(own.partnerId()));
+    }
+
+    private static MissionState state(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return MissionState.valueOf(status.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "must be one of " + String.join(", ", Arrays.stream(MissionState.values()).map(Enum::name).toList()));
+        }
     }
 
     /** The mission, when the caller may see it: the CCI sees every one, each party its own. */

@@ -35,6 +35,11 @@ public class CandidatePool {
         }
     }
 
+    /** Drops the index; the next ranking loads it again from the tables (see {@link PoolRebuild}). */
+    public synchronized void reset() {
+        index = null;
+    }
+
     public synchronized void refreshNeed(String needId) {
         if (index != null) {
             PoolNeed need = reader.need(needId);

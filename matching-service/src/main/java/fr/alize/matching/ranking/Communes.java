@@ -23,9 +23,51 @@ public final class Communes {
     }
 
     private final Map<String, Commune> byCode;
+    /** Each commune of the reference numbered from 0, with its EPCI, arrondissement and département numbered too. */
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final int[] epcis;
+    private final int[] arrondissements;
+    private final int[] departements;
 
     public Communes(Map<String, Commune> byCode) {
         this.byCode = Map.copyOf(byCode);
+        int size = this.byCode.size();
+        epcis = new int[size];
+        arrondissements = new int[size];
+        departements = new int[size];
+        Map<String, Integer> names = new HashMap<>();
+        for (Commune commune : this.byCode.values()) {
+            int n = numbers.size();
+            numbers.put(commune.code(), n);
+            epcis[n] = number(names, "epci:", commune.epci());
+            arrondissements[n] = number(names, "arrondissement:", commune.arrondissement());
+            departements[n] = number(names, "departement:", commune.departement());
+        }
+    }
+
+    /** 0 for none, else the same number for the same value. */
+    private static int number(Map<String, Integer> names, String kind, String value) {
+        return value == null ? 0 : names.computeIfAbsent(kind + value, k -> names.size() + 1);
+    }
+
+    /** The number of a commune of the reference (see {@link #proximity(int, int)}), or -1 for a code outside it. */
+    public int number(String code) {
+        Integer n = code == null ? null : numbers.get(code);
+        return n == null ? -1 : n;
+    }
+
+    /** The same as {@link #proximity(Commune, String)} for two communes of the reference, by their numbers. */
+    public double proximity(int a, int b) {
+        if (a == b) {
+            return 1;
+        }
+        if (epcis[a] != 0 && epcis[a] == epcis[b]) {
+            return 0.75;
+        }
+        if (arrondissements[a] != 0 && arrondissements[a] == arrondissements[b]) {
+            return 0.5;
+        }
+        return departements[a] == departements[b] ? 0.25 : 0;
     }
 
     /** The shipped Hauts-de-France reference. */

@@ -9,7 +9,7 @@ import fr.alize.matching.ranking.Exclusion.Reason;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,37 +38,52 @@ public final class Ranker {
         this.scorer = scorer;
     }
 
-    /** The top {@code limit} candidates, through the skill index and a bounded heap. */
+    /**
+     * The top {@code limit} candidates, through the skill index and a bounded heap. Once the heap is full, a
+     * candidate whose best possible total (its skills and spread, then its proximity, with the other parts at their
+     * best) is below the worst kept is skipped before its missions and absences are read: it could not enter.
+     */
     public Ranking rank(PoolNeed need, int limit, LocalDate today, boolean withExclusions) {
         Map<String, Reason> refused = refusedFor(need.needId());
         List<Exclusion> exclusions = new ArrayList<>();
         PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
         Scorer.Prepared scoring = scorer.prepare(need, today);
-        int considered = 0;
-        for (Candidate candidate : candidates(need)) {
-            PoolVolunteer volunteer = candidate.volunteer;
-            Reason reason = exclusion(volunteer, refused);
-            if (reason != null) {
-                if (withExclusions) {
-                    exclusions.add(new Exclusion(volunteer.volunteerId(), volunteer.partnerId(), reason));
+        int[] considered = new int[1];
+        int[] refusedOrdinals = refused.keySet().stream().mapToInt(index::ordinal).sorted().toArray();
+        forEachCandidate(need, (ordinal, volunteer, active, commune, partner, skills) -> {
+            // the volunteer's record is read only for those excluded or scored, not for those skipped
+            if (!active || Arrays.binarySearch(refusedOrdinals, ordinal) >= 0) {
+                Reason reason = exclusion(volunteer, refused);
+                if (reason != null) {
+                    if (withExclusions) {
+                        exclusions.add(new Exclusion(volunteer.volunteerId(), volunteer.partnerId(), reason));
+                    }
+                    return;
                 }
-                continue;
             }
-            considered++;
-            double skills = need.skills().isEmpty() ? 1 : candidate.skillSum / need.skills().size();
-            ScoreParts parts = scoring.parts(volunteer, skills);
+            considered[0]++;
+            double spread = scoring.spread(volunteer, partner);
+            Scored worst = best.size() < limit ? null : best.peek();
+            if (worst != null && scoring.upperBound(skills, 1, spread) < worst.score()) {
+                return;
+            }
+            double proximity = scoring.proximity(volunteer, commune);
+            if (worst != null && scoring.upperBound(skills, proximity, spread) < worst.score()) {
+                return;
+            }
+            ScoreParts parts = scoring.parts(volunteer, skills, proximity, spread);
             double total = scorer.total(parts);
-            if (best.size() < limit) {
+            if (worst == null) {
                 best.add(new Scored(volunteer, total, parts));
-            } else if (beats(total, volunteer.volunteerId(), best.peek())) {
+            } else if (beats(total, volunteer.volunteerId(), worst)) {
                 best.poll();
                 best.add(new Scored(volunteer, total, parts));
             }
-        }
+        });
         List<Scored> top = new ArrayList<>(best);
         top.sort(BEST_FIRST);
         exclusions.sort(Comparator.comparing(Exclusion::volunteerId));
-        return new Ranking(need.needId(), numbered(top), exclusions, considered);
+        return new Ranking(need.needId(), numbered(top), exclusions, considered[0]);
     }
 
     /** The same ranking by scoring every volunteer of the pool and sorting them all: the baseline to beat. */
@@ -108,38 +123,63 @@ public final class Ranker {
         return scorer.total(parts);
     }
 
-    /** A volunteer holding at least one wanted skill, with the sum of their per-skill coverage. */
-    private static final class Candidate {
-        final PoolVolunteer volunteer;
-        double skillSum;
-
-        Candidate(PoolVolunteer volunteer) {
-            this.volunteer = volunteer;
-        }
+    /** Receives each candidate once, with their skills part. */
+    @FunctionalInterface
+    private interface CandidateVisitor {
+        void visit(int ordinal, PoolVolunteer volunteer, boolean active, int commune, int partner, double skills);
     }
 
-    /** The holders of the wanted skills, from the skill index, each with their skill coverage summed on the way. */
-    private Collection<Candidate> candidates(PoolNeed need) {
-        if (need.skills().isEmpty()) {
-            return index.volunteers().stream().map(Candidate::new).toList();
-        }
-        Map<String, Candidate> candidates = new HashMap<>();
-        for (Skill wanted : need.skills()) {
-            for (Map.Entry<String, Integer> holder : index.holdersOf(wanted.skillId()).entrySet()) {
-                Candidate candidate = candidates.get(holder.getKey());
-                if (candidate == null) {
-                    PoolVolunteer volunteer = index.volunteer(holder.getKey());
-                    if (volunteer == null) {
-                        continue;
-                    }
-                    candidate = new Candidate(volunteer);
-                    candidates.put(holder.getKey(), candidate);
-                }
-                int held = holder.getValue();
-                candidate.skillSum += held >= wanted.level() ? 1 : (double) held / wanted.level();
+    /**
+     * Each holder of a wanted skill once (every volunteer when the need names no skill), with their commune and
+     * partner numbers and the mean of their per-skill coverage. The holders of each wanted skill come as arrays in one shared order, merged here, so a
+     * volunteer holding several wanted skills is met once, without a map. The coverage is summed in the order of
+     * the wanted skills, as {@link Scorer} sums it, so both give the same number.
+     */
+    private void forEachCandidate(PoolNeed need, CandidateVisitor visitor) {
+        List<Skill> wanted = need.skills();
+        if (wanted.isEmpty()) {
+            for (PoolVolunteer volunteer : index.volunteers()) {
+                visitor.visit(index.ordinal(volunteer.volunteerId()), volunteer, volunteer.active(),
+                        index.communeOrdinal(volunteer.communeCode()), index.partnerOrdinal(volunteer.partnerId()), 1);
             }
+            return;
         }
-        return candidates.values();
+        int count = wanted.size();
+        CandidateIndex.Holders[] holders = new CandidateIndex.Holders[count];
+        int[] at = new int[count];
+        for (int k = 0; k < count; k++) {
+            holders[k] = index.sortedHoldersOf(wanted.get(k).skillId());
+        }
+        while (true) {
+            int next = Integer.MAX_VALUE;
+            for (int k = 0; k < count; k++) {
+                if (at[k] < holders[k].size() && holders[k].ordinals()[at[k]] < next) {
+                    next = holders[k].ordinals()[at[k]];
+                }
+            }
+            if (next == Integer.MAX_VALUE) {
+                return;
+            }
+            PoolVolunteer volunteer = null;
+            boolean active = false;
+            int commune = -1;
+            int partner = -1;
+            double sum = 0;
+            for (int k = 0; k < count; k++) {
+                CandidateIndex.Holders h = holders[k];
+                if (at[k] < h.size() && h.ordinals()[at[k]] == next) {
+                    volunteer = h.volunteers()[at[k]];
+                    active = h.active()[at[k]];
+                    commune = h.communes()[at[k]];
+                    partner = h.partners()[at[k]];
+                    int held = h.levels()[at[k]];
+                    int level = wanted.get(k).level();
+                    sum += held >= level ? 1 : (double) held / level;
+                    at[k]++;
+                }
+            }
+            visitor.visit(next, volunteer, active, commune, partner, sum / count);
+        }
     }
 
     private Map<String, Reason> refusedFor(String needId) {

@@ -75,8 +75,19 @@ public class RankingService {
         return LocalDate.now(clock);
     }
 
+    private record IndexScorer(CandidateIndex index, Scorer scorer) {
+    }
+
+    /** One scorer per index, kept: it learns the reference number of each commune of the index once. */
+    private volatile IndexScorer scorer;
+
     private Ranker ranker() {
         CandidateIndex index = pool.index();
-        return new Ranker(index, new Scorer(index, communes, weights(), hoursPerDay));
+        IndexScorer current = scorer;
+        if (current == null || current.index() != index) {
+            current = new IndexScorer(index, new Scorer(index, communes, weights(), hoursPerDay));
+            scorer = current;
+        }
+        return new Ranker(index, current.scorer());
     }
 }

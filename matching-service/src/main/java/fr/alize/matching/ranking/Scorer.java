@@ -9,7 +9,7 @@ import fr.alize.matching.pool.PoolVolunteer;
 import fr.alize.matching.pool.Skill;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /**
  * Scores one volunteer for one need; each part from 0 to 1:
@@ -33,6 +33,12 @@ public final class Scorer {
     private final Communes communes;
     private final Weights weights;
     private final double hoursPerDay;
+    /**
+     * For each commune number of the index ({@link CandidateIndex#communeOrdinal}), its number in the reference plus
+     * 2 (so 1 means outside it, 0 not looked up yet). Kept as long as this scorer (one per index): shared by
+     * rankings, grown by copy; a lost write in a race is only looked up again.
+     */
+    private volatile int[] communeNumbers = new int[0];
 
     public Scorer(CandidateIndex index, Communes communes, Weights weights, double hoursPerDay) {
         this.index = index;
@@ -58,20 +64,37 @@ public final class Scorer {
         return new Prepared(need, today);
     }
 
-    /** Scores volunteers for one need, as of one day. */
+    /**
+     * Scores volunteers for one need, as of one day. Proximity and spread are kept per commune and per partner for
+     * the life of this object (one ranking), in arrays indexed by the index's numbers, since many candidates share
+     * them. Not thread-safe: one per ranking.
+     */
     public final class Prepared {
         private final PoolNeed need;
-        private final LocalDate from;
-        private final LocalDate to;
+        private final long fromDay;
+        private final long toDay;
         private final Communes.Commune place;
         private final int year;
+        private final int needCommune;
+        private final double[] proximityByCommune;
+        private final double[] spreadByPartner;
 
         private Prepared(PoolNeed need, LocalDate today) {
             this.need = need;
-            this.from = windowFrom(need, today);
-            this.to = windowTo(need, from);
+            LocalDate from = windowFrom(need, today);
+            this.fromDay = from.toEpochDay();
+            this.toDay = windowTo(need, from).toEpochDay();
             this.place = communes.place(need.communeCode());
+            this.needCommune = communes.number(need.communeCode());
             this.year = today.getYear();
+            this.proximityByCommune = unknown(index.communeCount());
+            this.spreadByPartner = unknown(index.partnerCount());
+        }
+
+        private static double[] unknown(int size) {
+            double[] values = new double[size];
+            Arrays.fill(values, Double.NaN);
+            return values;
         }
 
         public ScoreParts parts(PoolVolunteer volunteer) {
@@ -80,6 +103,11 @@ public final class Scorer {
 
         /** The parts, with the skills part already known (from the skill index). */
         public ScoreParts parts(PoolVolunteer volunteer, double skills) {
+            return parts(volunteer, skills, proximity(volunteer), spread(volunteer));
+        }
+
+        /** The parts, with the skills, proximity and spread parts already known. */
+        public ScoreParts parts(PoolVolunteer volunteer, double skills, double proximity, double spread) {
             int running = 0;
             double owedDays = 0;
             for (PoolMission mission : index.missionsOfVolunteer(volunteer.volunteerId())) {
@@ -90,10 +118,72 @@ public final class Scorer {
                     owedDays += Math.max(0, effort - mission.loggedHours() / hoursPerDay);
                 }
             }
-            return new ScoreParts(skills, availability(need.effortDays(), from, to, volunteer, owedDays),
-                    communes.proximity(place, volunteer.communeCode()), load(running),
-                    spread(index.partner(volunteer.partnerId()), year));
+            return new ScoreParts(skills, availability(need.effortDays(), fromDay, toDay, volunteer, owedDays),
+                    proximity, load(running), spread);
         }
+
+        public double proximity(PoolVolunteer volunteer) {
+            return proximity(volunteer, index.communeOrdinal(volunteer.communeCode()));
+        }
+
+        /** @param commune the volunteer's commune number in the index ({@link CandidateIndex#communeOrdinal}) */
+        public double proximity(PoolVolunteer volunteer, int commune) {
+            if (needCommune >= 0 && commune >= 0) {
+                int number = communeNumber(commune, volunteer.communeCode());
+                if (number >= 0) {
+                    return communes.proximity(needCommune, number);
+                }
+            }
+            if (commune < 0 || commune >= proximityByCommune.length) {
+                return communes.proximity(place, volunteer.communeCode());
+            }
+            double known = proximityByCommune[commune];
+            if (Double.isNaN(known)) {
+                known = communes.proximity(place, volunteer.communeCode());
+                proximityByCommune[commune] = known;
+            }
+            return known;
+        }
+
+        public double spread(PoolVolunteer volunteer) {
+            return spread(volunteer, index.partnerOrdinal(volunteer.partnerId()));
+        }
+
+        /** @param partner the volunteer's partner number in the index ({@link CandidateIndex#partnerOrdinal}) */
+        public double spread(PoolVolunteer volunteer, int partner) {
+            if (partner < 0 || partner >= spreadByPartner.length) {
+                return Scorer.this.spread(index.partner(volunteer.partnerId()), year);
+            }
+            double known = spreadByPartner[partner];
+            if (Double.isNaN(known)) {
+                known = Scorer.this.spread(index.partner(volunteer.partnerId()), year);
+                spreadByPartner[partner] = known;
+            }
+            return known;
+        }
+
+        /**
+         * The highest total a volunteer can reach with these skills, proximity and spread parts (availability and
+         * load at their best). It is computed as {@link #total} is, so it is never below the real total.
+         */
+        public double upperBound(double skills, double proximity, double spread) {
+            return weights.total(new ScoreParts(skills, 1, proximity, 1, spread));
+        }
+    }
+
+    /** The reference number of the commune the index numbers {@code commune}, with {@code code}; -1 outside it. */
+    private int communeNumber(int commune, String code) {
+        int[] numbers = communeNumbers;
+        if (commune < numbers.length && numbers[commune] != 0) {
+            return numbers[commune] - 2;
+        }
+        int number = communes.number(code);
+        if (commune >= numbers.length) {
+            numbers = Arrays.copyOf(numbers, Math.max(commune + 1, Math.max(64, numbers.length * 2)));
+        }
+        numbers[commune] = number + 2;
+        communeNumbers = numbers;
+        return number;
     }
 
     static double skills(PoolNeed need, PoolVolunteer volunteer) {
@@ -110,7 +200,7 @@ public final class Scorer {
 
     static double availability(PoolNeed need, PoolVolunteer volunteer, double owedDays, LocalDate today) {
         LocalDate from = windowFrom(need, today);
-        return availability(need.effortDays(), from, windowTo(need, from), volunteer, owedDays);
+        return availability(need.effortDays(), from.toEpochDay(), windowTo(need, from).toEpochDay(), volunteer, owedDays);
     }
 
     /** The window starts today at the earliest. */
@@ -122,21 +212,21 @@ public final class Scorer {
         return need.windowEnd() == null ? from.plusDays(DEFAULT_WINDOW_DAYS - 1) : need.windowEnd();
     }
 
-    private static double availability(double effortDays, LocalDate from, LocalDate to, PoolVolunteer volunteer,
-                                       double owedDays) {
+    /** With the window as epoch days, both included. */
+    private static double availability(double effortDays, long from, long to, PoolVolunteer volunteer, double owedDays) {
         if (effortDays <= 0) {
             return 1;
         }
-        if (to.isBefore(from)) {
+        if (to < from) {
             return 0;
         }
-        long windowDays = ChronoUnit.DAYS.between(from, to) + 1;
+        long windowDays = to - from + 1;
         long absentDays = 0;
         for (Absence absence : volunteer.absences()) {
-            LocalDate start = absence.from().isAfter(from) ? absence.from() : from;
-            LocalDate end = absence.to().isBefore(to) ? absence.to() : to;
-            if (!end.isBefore(start)) {
-                absentDays += ChronoUnit.DAYS.between(start, end) + 1;
+            long start = Math.max(absence.from().toEpochDay(), from);
+            long end = Math.min(absence.to().toEpochDay(), to);
+            if (end >= start) {
+                absentDays += end - start + 1;
             }
         }
         double capacity = volunteer.daysPerMonth() * Math.max(0, windowDays - absentDays) / DAYS_PER_MONTH;

@@ -1,0 +1,94 @@
+package fr.alize.matching.mission;
+
+import fr.alize.matching.mission.MissionEvents.MissionAccepted;
+import fr.alize.matching.mission.MissionEvents.MissionCancelled;
+import fr.alize.matching.mission.MissionEvents.MissionCompleted;
+import fr.alize.matching.mission.MissionEvents.MissionDeclined;
+import fr.alize.matching.mission.MissionEvents.MissionProposed;
+import fr.alize.matching.mission.MissionEvents.MissionStarted;
+import fr.alize.platform.jdbc.Jdbc;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+
+import java.time.Instant;
+
+/**
+ * Keeps the {@code mission_list} table from the mission events, in the transaction that appends them (a subscribing
+ * processor, see {@link MissionsAxonModule}). Time entries are not listed: the mission itself shows them.
+ */
+@Singleton
+public class MissionListProjection {
+
+    @Inject
+    Jdbc jdbc;
+
+    @EventHandler
+    void on(MissionProposed e, @Timestamp Instant at) {
+        insert(e.missionId(), e.needId(), e.smeId(), e.volunteerId(), e.partnerId(), MissionState.PROPOSED,
+                e.proposedBy(), e.score(), at);
+    }
+
+    @EventHandler
+    void on(MissionAccepted e, @Timestamp Instant at) {
+        String column = switch (e.party()) {
+            case SME -> "sme_accepted";
+            case VOLUNTEER -> "volunteer_accepted";
+            case EMPLOYER -> "employer_accepted";
+        };
+        jdbc.update("UPDATE mission_list SET " + column + " = TRUE, updated_at = ? WHERE mission_id = ?",
+                sql(at), e.missionId());
+    }
+
+    @EventHandler
+    void on(MissionDeclined e, @Timestamp Instant at) {
+        state(e.missionId(), MissionState.DECLINED, at);
+    }
+
+    @EventHandler
+    void on(MissionStarted e, @Timestamp Instant at) {
+        jdbc.update("UPDATE mission_list SET state = ?, start_date = ?, updated_at = ? WHERE mission_id = ?",
+                MissionState.STARTED, e.startDate(), sql(at), e.missionId());
+    }
+
+    @EventHandler
+    void on(MissionCompleted e, @Timestamp Instant at) {
+        jdbc.update("UPDATE mission_list SET state = ?, completed_on = ?, updated_at = ? WHERE mission_id = ?",
+                MissionState.COMPLETED, e.completedOn(), sql(at), e.missionId());
+    }
+
+    @EventHandler
+    void on(MissionCancelled e, @Timestamp Instant at) {
+        state(e.missionId(), MissionState.CANCELLED, at);
+    }
+
+    /** Writes the row of a mission folded from its events (to fill the list with missions older than it). */
+    void insertFolded(MissionView m, Instant proposedAt, Instant updatedAt) {
+        insert(m.missionId, m.needId, m.smeId, m.volunteerId, m.partnerId, m.state, m.proposedBy, m.score, proposedAt);
+        jdbc.update("""
+                UPDATE mission_list SET sme_accepted = ?, volunteer_accepted = ?, employer_accepted = ?, start_date = ?,
+                    completed_on = ?, updated_at = ? WHERE mission_id = ?""",
+                m.acceptedBy.contains(Party.SME), m.acceptedBy.contains(Party.VOLUNTEER),
+                m.acceptedBy.contains(Party.EMPLOYER), m.startDate, m.completedOn, sql(updatedAt), m.missionId);
+    }
+
+    private void insert(String missionId, String needId, String smeId, String volunteerId, String partnerId,
+                        MissionState state, ProposedBy proposedBy, Double score, Instant at) {
+        jdbc.update("""
+                INSERT INTO mission_list (mission_id, need_id, sme_id, volunteer_id, partner_id, state, proposed_by,
+                                          score, proposed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mission_id) DO NOTHING""",
+                missionId, needId, smeId, volunteerId, partnerId, state, proposedBy, score, sql(at),
+                sql(at));
+    }
+
+    private void state(String missionId, MissionState state, Instant at) {
+        jdbc.update("UPDATE mission_list SET state = ?, updated_at = ? WHERE mission_id = ?", state, sql(at),
+                missionId);
+    }
+
+    private static java.sql.Timestamp sql(Instant at) {
+        return java.sql.Timestamp.from(at);
+    }
+}
