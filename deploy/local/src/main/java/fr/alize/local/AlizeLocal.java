@@ -3,6 +3,7 @@ package fr.alize.local;
 import fr.alize.infra.AlizeRole;
 import fr.alize.infra.JwtSigner;
 import fr.alize.infra.RsaPem;
+import fr.alize.local.demo.StoryRunner;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ public final class AlizeLocal {
             Usage:
               java -jar deploy/local/target/alize-local.jar [run] [options]
                   Starts PostgreSQL, a Kafka broker and the four services; Ctrl-C stops them all.
+                  With --demo, then loads the demo story through the public APIs (docs/walkthrough.md) and
+                  prints the figures, the dashboard address and a token for each role of the story.
+                  Loading it again on the same data adds nothing.
               java -jar deploy/local/target/alize-local.jar token --role ROLE [--tenant ID] [--data-dir DIR]
                   Prints a JWT (12 h) signed with the data directory's key, for curl:
                   curl -H "Authorization: Bearer $(java -jar deploy/local/target/alize-local.jar token --role cci)" ...
@@ -43,6 +47,7 @@ public final class AlizeLocal {
               --postgres-port PORT        PostgreSQL (default 5433; user postgres, trust auth on localhost)
               --ready-timeout SECONDS     wait for all services to be ready (default 240)
               --service-heap SIZE         -Xmx of each service (default 256m)
+              --demo                      load the demo story once the suite is ready (ALIZE_DEMO=true)
 
             Build first, from the repository root:  ./mvnw -DskipTests package
             A second start on the same data directory resumes with all its data.
@@ -87,6 +92,14 @@ public final class AlizeLocal {
             suite.stop();
             System.exit(1);
         }
+        if (options.demo()) {
+            try {
+                Demo.load(options);
+            } catch (StoryRunner.StoryFailure | IllegalStateException e) {
+                Console.error("demo failed: " + e.getMessage());
+                Console.error("the suite keeps running; see the services' logs in " + options.dataDir().resolve("logs"));
+            }
+        }
         try {
             forever.await(); // until a signal stops the JVM
         } catch (InterruptedException e) {
@@ -104,6 +117,11 @@ public final class AlizeLocal {
         if (role.tenantClaim().isPresent() && tenant == null) {
             throw new LauncherOptions.UsageException("--role " + role.group() + " needs --tenant ID (its " + role.tenantClaim().get() + ")");
         }
+        return token(options.dataDir(), role, tenant);
+    }
+
+    /** A 12-hour token for a role (and the tenant its role needs), signed with the data directory's key. */
+    static String token(java.nio.file.Path dataDir, AlizeRole role, String tenant) {
         String subject = tenant == null ? "local-" + role.group() : role.group() + "-" + tenant;
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -116,6 +134,6 @@ public final class AlizeLocal {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(Duration.ofHours(12)).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
-        return JwtSigner.sign(claims, RsaPem.loadOrCreate(options.dataDir().resolve("jwt")).getPrivate());
+        return JwtSigner.sign(claims, RsaPem.loadOrCreate(dataDir.resolve("jwt")).getPrivate());
     }
 }

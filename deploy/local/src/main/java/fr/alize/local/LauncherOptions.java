@@ -40,6 +40,9 @@ final class LauncherOptions {
         DEFAULTS.put("tenant", null);
     }
 
+    /** Options without a value: present or not. */
+    private static final List<String> FLAGS = List.of("demo");
+
     private final Map<String, String> values;
 
     private LauncherOptions(Map<String, String> values) {
@@ -57,7 +60,9 @@ final class LauncherOptions {
             String name = arg.substring(2);
             String value;
             int eq = name.indexOf('=');
-            if (eq >= 0) {
+            if (FLAGS.contains(name)) {
+                value = "true";
+            } else if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             } else if (i + 1 < args.size()) {
@@ -65,13 +70,15 @@ final class LauncherOptions {
             } else {
                 throw new UsageException("option --" + name + " needs a value");
             }
-            if (!DEFAULTS.containsKey(name)) {
+            if (!DEFAULTS.containsKey(name) && !FLAGS.contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             cli.put(name, value);
         }
         Map<String, String> resolved = new HashMap<>();
-        for (Map.Entry<String, String> option : DEFAULTS.entrySet()) {
+        Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
+        FLAGS.forEach(flag -> all.put(flag, "false"));
+        for (Map.Entry<String, String> option : all.entrySet()) {
             String name = option.getKey();
             String value = cli.get(name);
             if (value == null) {
@@ -131,6 +138,22 @@ final class LauncherOptions {
 
     String serviceHeap() {
         return require("service-heap");
+    }
+
+    /** {@code --demo}: load the demo story once the suite is ready. */
+    boolean demo() {
+        String value = values.get("demo");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new UsageException("demo must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /** Base URL of each service on this machine, by service name. */
+    Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        SERVICES.forEach(service -> urls.put(service, "http://127.0.0.1:" + servicePort(service)));
+        return urls;
     }
 
     String role() {

@@ -1,20 +1,23 @@
 package fr.alize.local;
 
+import fr.alize.local.demo.Story;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,27 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged launcher end to end: the real services, PostgreSQL and Kafka, on free ports and a
- * temporary data directory; a need is published, counted by impact-service, and still counted after a
- * stop and a second start on the same data.
+ * temporary data directory, loaded with the demo story and checked through the public APIs
+ * ({@link DemoStoryChecks}); then a clean stop, and a second start on the same data.
  */
 class LauncherIT {
 
     private static final Path JAR = Path.of(System.getProperty("alize.local.jar", "target/alize-local.jar")).toAbsolutePath();
     private static final Path HOME = Path.of(System.getProperty("alize.home", "../..")).toAbsolutePath().normalize();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern PUBLISHED_NEEDS = Pattern.compile("\"publishedNeeds\"\\s*:\\s*(\\d+)");
-    private static final String SME = "3f0b6a52-6f1e-4c38-9d2a-0d1c2b3a4e5f";
-    private static final String SME_APPLICATION = """
-            {"smeId":"%s","siret":"73282932000074","name":"Fleurs du Hainaut","nafCode":"47.76Z",\
-            "communeCode":"59606","headcount":17,"hiringPlanJobs":3,\
-            "contact":{"name":"Claire Martin","email":"claire@fleurs-hainaut.example"}}""".formatted(SME);
-    private static final String APPROVAL = """
-            {"decision":"APPROVED","reason":"Credible hiring plan"}""";
-    private static final String NEED = """
-            {"smeId":"%s","category":"IT_REQUIREMENTS","title":"IT requirements for the new shop software",\
-            "description":"Write the requirements spec","skills":[{"skillId":"it-requirements","level":3}],\
-            "effortDays":5,"windowStart":"%s","windowEnd":"%s"}""".formatted(SME,
-            java.time.LocalDate.now().plusDays(7), java.time.LocalDate.now().plusMonths(3));
+    private static final Pattern DEMO_LOADED = Pattern.compile("demo story loaded in [0-9.]+ s: (\\d+) calls, (\\d+) of them already made before");
+    private static final List<String> DOMAIN_TOPICS = List.of("alize.needs", "alize.volunteers", "alize.missions");
 
     @TempDir
     Path tmp;
@@ -73,28 +64,37 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The issue's story on the launched suite: {@code run --demo} loads it through the public APIs, every
+     * figure is then checked exactly, a rebuild changes none, and a second start with {@code --demo} on the
+     * same data resumes with all of it and adds nothing.
+     */
     @Test
-    void theSuiteStartsServesStopsCleanlyAndResumesWithItsData() throws Exception {
+    void theDemoStoryLoadsShowsExactFiguresAndLoadsNothingTwice() throws Exception {
         for (String option : List.of("needs-port", "volunteer-port", "matching-port", "impact-port",
                 "kafka-port", "kafka-controller-port", "postgres-port")) {
             ports.put(option, freePort());
         }
         Path data = tmp.resolve("data");
 
-        // first start
-        Process first = launch(data, tmp.resolve("first.log"));
-        double firstReady = awaitReady(first, tmp.resolve("first.log"));
-        String token = token(data);
-        // needs-service publishes needs of approved SMEs only: enrol the SME, approve it, then publish
-        HttpResponse<String> enrolled = postToNeeds("/smes", token, SME_APPLICATION);
-        assertEquals(201, enrolled.statusCode(), enrolled.body());
-        HttpResponse<String> approved = postToNeeds("/smes/" + SME + "/decision", token, APPROVAL);
-        assertEquals(204, approved.statusCode(), approved.body());
-        HttpResponse<String> created = postToNeeds("/needs", token, NEED);
-        assertEquals(201, created.statusCode(), created.body());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> publishedNeeds(token) == 1);
+        // first start, with the demo story
+        Path firstLog = tmp.resolve("first.log");
+        Process first = launch(data, firstLog, "--demo");
+        double firstReady = awaitReady(first, firstLog);
+        Matcher loaded = awaitDemo(first, firstLog);
+        assertEquals("0", loaded.group(2), "a fresh data directory: every call made");
+        System.out.println("DEMO (first start): " + loaded.group());
         report("first start", first, data, firstReady);
+        DemoStoryChecks story = DemoStoryChecks.fromLauncherOutput(Files.readString(firstLog));
+        story.assertTheStory();
+        story.assertNoPersonalDataInReports();
+
+        // a rebuild changes no figure
+        Map<String, String> figures = story.reportsSnapshot();
+        story.rebuildImpact();
+        assertEquals(figures, story.reportsSnapshot());
+        long events = story.eventsRecorded();
+        long records = domainRecords();
 
         // a second launcher on the same ports fails at once, naming them
         Path secondLog = tmp.resolve("second.log");
@@ -112,18 +112,25 @@ class LauncherIT {
         assertTrue(children.size() >= 5, "services and broker are children: " + children);
         first.destroy();
         assertTrue(first.waitFor(120, TimeUnit.SECONDS), "launcher stopped");
-        assertEquals(0, first.exitValue(), Files.readString(tmp.resolve("first.log")));
+        assertEquals(0, first.exitValue(), Files.readString(firstLog));
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive)
                 && ProcessHandle.of(postgres).map(h -> !h.isAlive()).orElse(true));
         assertFalse(Files.exists(data.resolve(DataDirLock.FILE)), "lock removed");
 
-        // second start on the same data: the need is still counted
-        Process again = launch(data, tmp.resolve("again.log"));
-        double againReady = awaitReady(again, tmp.resolve("again.log"));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> publishedNeeds(token) >= 1);
-        assertEquals(1, publishedNeeds(token));
+        // second start on the same data, with --demo again: everything is there, nothing is added
+        Path againLog = tmp.resolve("again.log");
+        Process again = launch(data, againLog, "--demo");
+        double againReady = awaitReady(again, againLog);
+        Matcher reloaded = awaitDemo(again, againLog);
+        System.out.println("DEMO (restart): " + reloaded.group());
         report("restart", again, data, againReady);
+        DemoStoryChecks resumed = DemoStoryChecks.fromLauncherOutput(Files.readString(againLog));
+        assertEquals(story.variable("MISSION_IT"), resumed.variable("MISSION_IT"), "the same mission, found again");
+        assertEquals(Story.guardedWrites(), Long.parseLong(reloaded.group(2)), "every write found made: " + reloaded.group());
+        assertEquals(records, domainRecords(), "no event published twice");
+        assertEquals(events, resumed.eventsRecorded(), "no event recorded twice");
+        resumed.rebuildImpact(); // the second load started one: wait until it has switched over
+        assertEquals(figures, resumed.reportsSnapshot());
         again.destroy();
         assertTrue(again.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, again.exitValue());
@@ -131,9 +138,10 @@ class LauncherIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private Process launch(Path data, Path log) throws IOException {
+    private Process launch(Path data, Path log, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString(), "run",
                 "--home", HOME.toString(), "--data-dir", data.toString(), "--ready-timeout", "300"));
+        command.addAll(List.of(options));
         ports.forEach((option, port) -> command.addAll(List.of("--" + option, Integer.toString(port))));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         launchers.add(process);
@@ -158,30 +166,32 @@ class LauncherIT {
         }
     }
 
-    private static String token(Path data) throws Exception {
-        Process token = new ProcessBuilder(javaExecutable(), "-jar", JAR.toString(), "token", "--role", "cci",
-                "--data-dir", data.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        assertTrue(token.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, token.exitValue());
-        assertEquals(3, jwt.split("\\.").length, jwt);
-        return jwt;
-    }
-
-    private HttpResponse<String> postToNeeds(String path, String token, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url("needs-port", path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private int publishedNeeds(String token) throws Exception {
-        HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(url("impact-port", "/stats/needs"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (stats.statusCode() != 200) {
-            return -1;
+    /** Waits for the demo's "loaded" line (its variables follow it) and returns it. */
+    private static Matcher awaitDemo(Process launcher, Path log) {
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String output = Files.readString(log);
+            if (!launcher.isAlive() || output.contains("demo failed")) {
+                throw new AssertionError("the demo did not load:\n" + output);
+            }
+            return DEMO_LOADED.matcher(output).find() && output.contains("export YEAR=");
+        });
+        try {
+            Matcher m = DEMO_LOADED.matcher(Files.readString(log));
+            assertTrue(m.find());
+            return m;
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
-        Matcher m = PUBLISHED_NEEDS.matcher(stats.body());
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** Records on the three domain topics, whatever their partitions. */
+    private long domainRecords() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka-port")))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(DOMAIN_TOPICS).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     /** Prints the launcher's time to all-ready and the resident memory of every process of the suite. */
@@ -246,10 +256,6 @@ class LauncherIT {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private URI url(String portOption, String path) {
-        return URI.create("http://127.0.0.1:" + ports.get(portOption) + path);
     }
 
     private static String javaExecutable() {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LauncherOptionsTest {
 
@@ -32,6 +34,18 @@ class LauncherOptionsTest {
         assertThrows(LauncherOptions.UsageException.class, () -> LauncherOptions.parse(List.of("--needs-port"), none::get, none::get));
         assertThrows(LauncherOptions.UsageException.class,
                 () -> LauncherOptions.parse(List.of("--needs-port", "http"), none::get, none::get).servicePort("needs-service"));
+    }
+
+    @Test
+    void demoIsAFlagAlsoGivenByTheEnvironment() {
+        Map<String, String> none = Map.of();
+        assertFalse(LauncherOptions.parse(List.of(), none::get, none::get).demo());
+        LauncherOptions options = LauncherOptions.parse(List.of("--demo", "--needs-port", "8001"), none::get, none::get);
+        assertTrue(options.demo());
+        assertEquals(8001, options.servicePort("needs-service"), "the option after the flag is read as usual");
+        assertTrue(LauncherOptions.parse(List.of(), none::get, Map.of("ALIZE_DEMO", "true")::get).demo());
+        assertThrows(LauncherOptions.UsageException.class,
+                () -> LauncherOptions.parse(List.of(), none::get, Map.of("ALIZE_DEMO", "yes")::get).demo());
     }
 
     @Test
