@@ -12,7 +12,10 @@ import fr.alize.local.demo.Step.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The programme's story, told through the public APIs: two partner companies and their volunteers, a
@@ -319,11 +322,11 @@ public final class Story {
                         ? Optional.of("") : Optional.empty());
     }
 
-    private static java.util.function.Function<JsonNode, Optional<String>> state(String state) {
+    private static Function<JsonNode, Optional<String>> state(String state) {
         return mission -> mission.path("state").asText().equals(state) ? Optional.of("") : Optional.empty();
     }
 
-    private static java.util.function.Function<JsonNode, Optional<String>> accepted(String party) {
+    private static Function<JsonNode, Optional<String>> accepted(String party) {
         return mission -> !mission.path("state").asText().equals("PROPOSED")
                 || stream(mission.path("acceptedBy")).anyMatch(p -> p.asText().equals(party)) ? Optional.of("") : Optional.empty();
     }
@@ -336,8 +339,8 @@ public final class Story {
         return stream(history.path("events")).anyMatch(e -> e.path("type").asText().equals(type));
     }
 
-    static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 
     private static Call get(String says, String service, String path, String token) {

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -244,14 +243,5 @@ public final class StoryRunner {
         JsonNode node = result.reads().get(read);
         JsonNode value = node == null ? MissingNode.getInstance() : at(node, path);
         return value.isMissingNode() ? "?" : value.asText();
-    }
-
-    static List<String> variablesOf(String template) {
-        Matcher m = VARIABLE.matcher(template);
-        List<String> names = new java.util.ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 }
