@@ -8,6 +8,7 @@ import fr.alize.matching.pool.PoolMission;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.matching.pool.PoolVolunteer;
 import fr.alize.matching.pool.Skill;
+import fr.alize.platform.reference.Communes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,7 +61,7 @@ public class RankingBenchmark {
     @Setup(Level.Trial)
     public void buildPool() {
         Random random = new Random(20270201L);
-        Communes communes = Communes.hautsDeFrance();
+        CommuneProximity communes = CommuneProximity.hautsDeFrance();
         List<String> communeCodes = communeCodes();
         CandidateIndex index = new CandidateIndex();
         int partners = 500;
@@ -127,17 +127,7 @@ public class RankingBenchmark {
     }
 
     private static List<String> communeCodes() {
-        Map<String, Boolean> codes = new HashMap<>();
-        try (var in = RankingBenchmark.class.getResourceAsStream(Communes.RESOURCE);
-             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
-            reader.lines().filter(l -> !l.startsWith("#") && !l.startsWith("code;"))
-                    .forEach(l -> codes.put(l.substring(0, l.indexOf(';')), true));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        List<String> sorted = new ArrayList<>(codes.keySet());
-        sorted.sort(null);
-        return sorted;
+        return Communes.hautsDeFrance().all().stream().map(Communes.Commune::code).sorted().toList();
     }
 
     private static String skillId(int i) {

@@ -36,7 +36,7 @@ public class RankingService {
     @ConfigProperty(name = "matching.hours-per-day")
     double hoursPerDay;
 
-    private final Communes communes = Communes.hautsDeFrance();
+    private final CommuneProximity communes = CommuneProximity.hautsDeFrance();
 
     public Optional<PoolNeed> need(String needId) {
         return Optional.ofNullable(pool.index().need(needId));

@@ -7,6 +7,7 @@ import fr.alize.matching.pool.PoolMission;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.matching.pool.PoolVolunteer;
 import fr.alize.matching.pool.Skill;
+import fr.alize.platform.reference.Communes.Commune;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ public final class Scorer {
     private static final double DAYS_PER_MONTH = 365.25 / 12;
 
     private final CandidateIndex index;
-    private final Communes communes;
+    private final CommuneProximity communes;
     private final Weights weights;
     private final double hoursPerDay;
     /**
@@ -40,7 +41,7 @@ public final class Scorer {
      */
     private volatile int[] communeNumbers = new int[0];
 
-    public Scorer(CandidateIndex index, Communes communes, Weights weights, double hoursPerDay) {
+    public Scorer(CandidateIndex index, CommuneProximity communes, Weights weights, double hoursPerDay) {
         this.index = index;
         this.communes = communes;
         this.weights = weights;
@@ -73,7 +74,7 @@ public final class Scorer {
         private final PoolNeed need;
         private final long fromDay;
         private final long toDay;
-        private final Communes.Commune place;
+        private final Commune place;
         private final int year;
         private final int needCommune;
         private final double[] proximityByCommune;

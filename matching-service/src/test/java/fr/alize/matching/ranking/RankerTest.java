@@ -25,7 +25,7 @@ class RankerTest {
             LocalDate.of(2027, 2, 1), LocalDate.of(2027, 3, 31), "59606");
 
     private final CandidateIndex index = new CandidateIndex();
-    private final Ranker ranker = new Ranker(index, new Scorer(index, Communes.hautsDeFrance(), Weights.DEFAULT, 7));
+    private final Ranker ranker = new Ranker(index, new Scorer(index, CommuneProximity.hautsDeFrance(), Weights.DEFAULT, 7));
 
     private void volunteer(String id, int level, String commune, String status) {
         index.putVolunteer(new PoolVolunteer(id, "partner-" + id, status, List.of(new Skill("accounting", level)), 2,

@@ -8,6 +8,7 @@ import fr.alize.matching.pool.PoolMission;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.matching.pool.PoolVolunteer;
 import fr.alize.matching.pool.Skill;
+import fr.alize.platform.reference.Communes;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
 class ScorerTest {
 
     static final LocalDate TODAY = LocalDate.of(2027, 2, 1);
-    static final Communes COMMUNES = Communes.hautsDeFrance();
+    static final CommuneProximity COMMUNES = CommuneProximity.hautsDeFrance();
     static final String VALENCIENNES = "59606";
 
     static PoolNeed need(List<Skill> skills, double effort, LocalDate from, LocalDate to) {
@@ -77,7 +78,7 @@ class ScorerTest {
 
     @Test
     void proximityGoesFromTheSameCommuneDownToTheSameDepartement() {
-        assertThat(COMMUNES.size()).isGreaterThan(3700);
+        assertThat(Communes.hautsDeFrance().size()).isGreaterThan(3700);
         assertThat(COMMUNES.proximity(VALENCIENNES, VALENCIENNES)).isEqualTo(1.0);
         assertThat(COMMUNES.proximity(VALENCIENNES, "59014")).isEqualTo(0.75); // Anzin: same EPCI
         assertThat(COMMUNES.proximity(VALENCIENNES, "59172")).isEqualTo(0.5); // Denain: same arrondissement

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +28,14 @@ public final class Communes {
     private static volatile Communes hautsDeFrance;
 
     private final Map<String, Commune> byCode;
+    private final List<Commune> all;
 
-    public Communes(Map<String, Commune> byCode) {
-        this.byCode = Map.copyOf(byCode);
+    /** A reference of these communes, kept in this order (a code given twice keeps its last commune). */
+    public Communes(List<Commune> communes) {
+        Map<String, Commune> codes = new LinkedHashMap<>();
+        communes.forEach(commune -> codes.put(commune.code(), commune));
+        this.byCode = Map.copyOf(codes);
+        this.all = List.copyOf(codes.values());
     }
 
     /** The shipped Hauts-de-France reference (read once, then shared: it is immutable). */
@@ -48,14 +55,14 @@ public final class Communes {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, Commune> communes = new HashMap<>();
+            List<Commune> communes = new ArrayList<>();
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("#") || line.startsWith("code;") || line.isBlank()) {
                     continue;
                 }
                 String[] f = line.split(";", -1);
-                communes.put(f[0], new Commune(f[0], f[1], blankToNull(f[2]), blankToNull(f[3]), f[4]));
+                communes.add(new Commune(f[0], f[1], blankToNull(f[2]), blankToNull(f[3]), f[4]));
             }
             return new Communes(communes);
         } catch (IOException e) {
@@ -76,6 +83,11 @@ public final class Communes {
 
     public int size() {
         return byCode.size();
+    }
+
+    /** Every commune of the reference, in the order of its file. */
+    public List<Commune> all() {
+        return all;
     }
 
     /** The commune of the reference, or for a code outside it, only its département (from the code); null for null. */

@@ -1,29 +1,20 @@
 package fr.alize.matching.ranking;
 
+import fr.alize.platform.reference.Communes;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Proximity by the communes' numbers (what ranking uses) is proximity by their codes, for every pair tried. */
-class CommunesTest {
+class CommuneProximityTest {
 
-    private final Communes communes = Communes.hautsDeFrance();
+    private final CommuneProximity communes = CommuneProximity.hautsDeFrance();
 
     @Test
-    void proximityByNumberEqualsProximityByCode() throws IOException {
-        List<String> codes = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Communes.class.getResourceAsStream(Communes.RESOURCE), StandardCharsets.UTF_8))) {
-            reader.lines().filter(l -> !l.startsWith("#") && !l.startsWith("code;")).forEach(l -> codes.add(l.split(";")[0]));
-        }
-        assertThat(codes).hasSize(communes.size());
+    void proximityByNumberEqualsProximityByCode() {
+        List<String> codes = Communes.hautsDeFrance().all().stream().map(Communes.Commune::code).toList();
         int[] seen = new int[5];
         for (int i = 0; i < codes.size(); i += 7) { // every 7th commune against all of them
             String a = codes.get(i);
