@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /** impact-service's settings, under {@code alize.impact.}. */
 @ConfigMapping(prefix = "alize.impact")
@@ -18,10 +17,6 @@ public interface ImpactConfig {
     /** SMEs to support in a year for which the CCI set no target. */
     @WithDefault("15")
     int defaultTarget();
-
-    /** The programme's time zone: the "today" of forecasts. */
-    @WithDefault("Europe/Paris")
-    ZoneId zone();
 
     Yearly yearly();
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * Settings shared by every service, under the {@code alize.} prefix.
@@ -13,6 +14,10 @@ public interface AlizeConfig {
 
     /** Name of the service, used as the CloudEvents {@code source} ({@code /alize/<name>}). */
     String serviceName();
+
+    /** The programme's time zone: the one of "today" for the service's {@link java.time.Clock} bean. */
+    @WithDefault("Europe/Paris")
+    ZoneId zone();
 
     Events events();
 
