@@ -64,28 +64,15 @@ public class IdempotentConsumer {
             return count(consumer, Outcome.SKIPPED);
         }
         EventEnvelope event = parsed.envelope();
-        Duration pause = FIRST_PAUSE;
-        while (true) {
-            try {
-                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+        Outcome outcome = retrying(consumer + " " + event.type() + " " + event.id(),
+                () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (!markProcessed(consumer, event.id())) {
                         return Outcome.DUPLICATE;
                     }
                     projection.accept(event);
                     return Outcome.APPLIED;
-                });
-                return count(consumer, outcome);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "%s could not apply %s %s; retrying in %d ms", consumer, event.type(), event.id(), pause.toMillis());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while retrying " + event.id(), interrupted);
-                }
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
-            }
-        }
+                }));
+        return count(consumer, outcome);
     }
 
     /**
