@@ -136,7 +136,7 @@ public final class Story {
         return new Chapter("4. The florist publishes its need", """
                 The florist is replacing its software and needs someone to write the IT requirements. Skill ids come \
                 from the skill taxonomy that volunteer-service publishes (`GET $VOLUNTEERS/skills`).""", List.of(
-                publishNeed("NEED_IT", "SME_FLORIST", "FLORIST", "IT_REQUIREMENTS", "Requirements for the shop's new software",
+                publishNeed("The florist publishes its need", "NEED_IT", "SME_FLORIST", "FLORIST", "IT_REQUIREMENTS", "Requirements for the shop's new software",
                         "Write the requirements spec for replacing the till, stock and ordering software.",
                         "[{\"skillId\": \"it-requirements\", \"level\": 3}, {\"skillId\": \"management-project\", \"level\": 2}]",
                         "4")));
@@ -149,7 +149,7 @@ public final class Story {
                 asked and lives in the florist's intercommunality. The SME, the volunteer and her employer accept \
                 in any order; the last acceptance starts the mission.""", List.of(
                 candidates("NEED_IT", "both managers with IT skills are listed", 2),
-                propose("MISSION_IT", "NEED_IT", "CLAIRE"),
+                propose("The CCI proposes Claire, first in the ranking", "MISSION_IT", "NEED_IT", "CLAIRE"),
                 accept("The florist accepts", "SME_FLORIST", "SME", null),
                 accept("Saint-Gobain accepts for its employee", "HR_SAINT_GOBAIN", "EMPLOYER", null),
                 accept("Claire accepts, and the mission starts", "VOLUNTEER_CLAIRE", "VOLUNTEER", "${START}")));
@@ -202,17 +202,17 @@ public final class Story {
                 apply("The CCI records the joinery's application", "CCI", "JOINERY", "43219876500013", "Menuiserie Delattre",
                         "16.23Z", "59383", 12, 4, "Hélène Delattre", "contact@menuiserie-delattre.example"),
                 decide("The committee approves it", "JOINERY", "APPROVED", "Export project with 4 hires planned"),
-                publishNeed("NEED_ACCOUNTING", "SME_JOINERY", "JOINERY", "ACCOUNTING", "Set up cost accounting",
+                publishNeed("The joinery publishes its need", "NEED_ACCOUNTING", "SME_JOINERY", "JOINERY", "ACCOUNTING", "Set up cost accounting",
                         "Know the cost of each product line before quoting for export.",
                         "[{\"skillId\": \"accounting-cost\", \"level\": 2}, {\"skillId\": \"accounting-general\", \"level\": 2}]",
                         "3"),
                 candidates("NEED_ACCOUNTING", "both managers with accounting skills are listed", 2),
-                propose("MISSION_DECLINED", "NEED_ACCOUNTING", "JULIEN"),
+                propose("The CCI proposes Julien (Alstom)", "MISSION_DECLINED", "NEED_ACCOUNTING", "JULIEN"),
                 post("Julien declines", "MATCHING", "/missions/${MISSION_DECLINED}/refusal", "VOLUNTEER_JULIEN", """
                         {"reason": "Already committed to a project at work this quarter"}""")
                         .expecting(200)
                         .doneWhen("/missions/${MISSION_DECLINED}", "CCI", state("DECLINED")),
-                propose("MISSION_CANCELLED", "NEED_ACCOUNTING", "MARC"),
+                propose("The CCI proposes Marc (Saint-Gobain)", "MISSION_CANCELLED", "NEED_ACCOUNTING", "MARC"),
                 post("The joinery accepts", "MATCHING", "/missions/${MISSION_CANCELLED}/acceptance", "SME_JOINERY", "{}")
                         .expecting(200)
                         .doneWhen("/missions/${MISSION_CANCELLED}", "CCI", accepted("SME")),
@@ -269,9 +269,9 @@ public final class Story {
                         ? Optional.empty() : Optional.of(""));
     }
 
-    private static Call publishNeed(String variable, String token, String smeVariable, String category, String title,
-                                    String description, String skills, String effortDays) {
-        return post("Publish the need", "NEEDS", "/needs", token, """
+    private static Call publishNeed(String says, String variable, String token, String smeVariable, String category,
+                                    String title, String description, String skills, String effortDays) {
+        return post(says, "NEEDS", "/needs", token, """
                 {"category": "%s", "title": "%s",
                  "description": "%s",
                  "skills": %s,
@@ -288,8 +288,8 @@ public final class Story {
                 .until(until, answer -> answer.path("candidates").size() + answer.path("exclusions").size() >= atLeast);
     }
 
-    private static Call propose(String variable, String needVariable, String volunteerVariable) {
-        return post("The CCI proposes a volunteer for the need", "MATCHING", "/missions", "CCI", """
+    private static Call propose(String says, String variable, String needVariable, String volunteerVariable) {
+        return post(says, "MATCHING", "/missions", "CCI", """
                 {"needId": "${%s}", "volunteerId": "${%s}"}""".formatted(needVariable, volunteerVariable))
                 .withCapture(variable, ".missionId")
                 .doneWhen("/missions?needId=${" + needVariable + "}", "CCI", (page, variables) -> first(page.path("items"),
@@ -315,7 +315,7 @@ public final class Story {
     }
 
     private static Call reportJobs(int count, String kind, String contractType, int index) {
-        return post("It reports " + count + " job(s) " + kind.toLowerCase() + " (" + contractType + ")", "NEEDS",
+        return post("It reports " + count + (count == 1 ? " job " : " jobs ") + kind.toLowerCase() + " (" + contractType + ")", "NEEDS",
                 "/smes/${FLORIST}/job-reports", "SME_FLORIST", """
                 {"date": "${TODAY}", "count": %d, "kind": "%s", "contractType": "%s"}""".formatted(count, kind, contractType))
                 .doneWhen("/smes/${FLORIST}/employment", "SME_FLORIST", employment -> employment.path("jobReports").size() > index
