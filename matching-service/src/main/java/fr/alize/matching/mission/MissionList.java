@@ -2,6 +2,7 @@ package fr.alize.matching.mission;
 
 import fr.alize.matching.mission.MissionEvents.MissionProposed;
 import fr.alize.platform.jdbc.Jdbc;
+import fr.alize.platform.jdbc.Where;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -39,18 +39,15 @@ public class MissionList {
 
     public MissionPage list(Filter filter, int page, int size) {
         fillInOlderMissionsOnce();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        List<Object> parameters = new ArrayList<>();
-        condition(where, parameters, " AND need_id = ?", filter.needId());
-        condition(where, parameters, " AND sme_id = ?", filter.smeId());
-        condition(where, parameters, " AND volunteer_id = ?", filter.volunteerId());
-        condition(where, parameters, " AND partner_id = ?", filter.partnerId());
-        condition(where, parameters, " AND state = ?", filter.state());
-        long total = jdbc.count("SELECT count(*) FROM mission_list" + where, parameters.toArray());
-        parameters.add(size);
-        parameters.add((long) page * size);
-        List<MissionSummary> items = jdbc.list("SELECT * FROM mission_list" + where + " ORDER BY position LIMIT ? OFFSET ?",
-                MissionList::summary, parameters.toArray());
+        Where where = new Where()
+                .and("need_id = ?", filter.needId())
+                .and("sme_id = ?", filter.smeId())
+                .and("volunteer_id = ?", filter.volunteerId())
+                .and("partner_id = ?", filter.partnerId())
+                .and("state = ?", filter.state());
+        long total = jdbc.count("SELECT count(*) FROM mission_list" + where.sql(), where.parameters());
+        List<MissionSummary> items = jdbc.list("SELECT * FROM mission_list" + where.sql() + " ORDER BY position LIMIT ? OFFSET ?",
+                MissionList::summary, where.parametersForPage(page, size));
         return new MissionPage(items, page, size, total);
     }
 
@@ -84,13 +81,6 @@ public class MissionList {
             LOG.infof("mission list: %d missions proposed before it existed were added", missing.size());
         }
         return missing.size();
-    }
-
-    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
-        if (value != null) {
-            where.append(sql);
-            parameters.add(value);
-        }
     }
 
     private static MissionSummary summary(ResultSet row) throws SQLException {

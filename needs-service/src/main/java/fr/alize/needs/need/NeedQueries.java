@@ -1,6 +1,7 @@
 package fr.alize.needs.need;
 
 import fr.alize.platform.jdbc.Jdbc;
+import fr.alize.platform.jdbc.Where;
 import fr.alize.needs.infrastructure.Paging;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -31,20 +32,15 @@ public class NeedQueries {
     }
 
     public Paging<NeedView> list(NeedFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        List<Object> parameters = new ArrayList<>();
-        condition(where, parameters, " AND n.sme_id = ?", filter.smeId());
-        condition(where, parameters, " AND n.status = ?", filter.status());
-        condition(where, parameters, " AND n.category = ?", filter.category());
-        condition(where, parameters, " AND n.commune_code = ?", filter.communeCode());
-        condition(where, parameters, " AND EXISTS (SELECT 1 FROM need_skill s WHERE s.need_id = n.need_id AND s.skill_id = ?)",
-                filter.skillId());
-        long total = jdbc.count("SELECT count(*) FROM need n" + where, parameters.toArray());
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(size);
-        pageParameters.add((long) page * size);
-        List<String> ids = jdbc.list("SELECT n.need_id FROM need n" + where + " ORDER BY n.position LIMIT ? OFFSET ?",
-                row -> row.getString(1), pageParameters.toArray());
+        Where where = new Where()
+                .and("n.sme_id = ?", filter.smeId())
+                .and("n.status = ?", filter.status())
+                .and("n.category = ?", filter.category())
+                .and("n.commune_code = ?", filter.communeCode())
+                .and("EXISTS (SELECT 1 FROM need_skill s WHERE s.need_id = n.need_id AND s.skill_id = ?)", filter.skillId());
+        long total = jdbc.count("SELECT count(*) FROM need n" + where.sql(), where.parameters());
+        List<String> ids = jdbc.list("SELECT n.need_id FROM need n" + where.sql() + " ORDER BY n.position LIMIT ? OFFSET ?",
+                row -> row.getString(1), where.parametersForPage(page, size));
         Map<String, List<Skill>> skills = skillsOf(ids);
         List<NeedView> items = ids.isEmpty() ? List.of() : jdbc.list(
                 "SELECT * FROM need WHERE need_id = ANY (?) ORDER BY position", row -> need(row, skills),
@@ -60,13 +56,6 @@ public class NeedQueries {
 
     public boolean exists(String needId) {
         return jdbc.count("SELECT count(*) FROM need WHERE need_id = ?", needId) > 0;
-    }
-
-    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
-        if (value != null) {
-            where.append(sql);
-            parameters.add(value instanceof Enum<?> e ? e.name() : value);
-        }
     }
 
     private Map<String, List<Skill>> skillsOf(List<String> needIds) {

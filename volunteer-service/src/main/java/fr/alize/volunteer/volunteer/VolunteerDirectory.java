@@ -3,6 +3,7 @@ package fr.alize.volunteer.volunteer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.jdbc.Jdbc;
+import fr.alize.platform.jdbc.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -61,27 +61,15 @@ public class VolunteerDirectory {
     }
 
     public Page list(String partnerId, Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder("WHERE v.partner_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(partnerId));
-        if (filter.skillId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.skills) s WHERE s->>'skillId' = ? AND (s->>'level')::int >= ?)");
-            parameters.add(filter.skillId());
-            parameters.add(filter.minLevel() == null ? 1 : filter.minLevel());
-        }
-        if (filter.communeCode() != null) {
-            where.append(" AND v.commune_code = ?");
-            parameters.add(filter.communeCode());
-        }
-        if (filter.status() != null) {
-            where.append(" AND v.status = ?");
-            parameters.add(filter.status().name());
-        }
-        long total = sql.one("SELECT count(*) FROM volunteer v " + where, row -> row.getLong(1), parameters.toArray()).orElse(0L);
-        List<Object> paged = new ArrayList<>(parameters);
-        paged.add(size);
-        paged.add((long) page * size);
-        List<VolunteerView> items = sql.list(SELECT + where + " ORDER BY r.employee_ref, v.volunteer_id LIMIT ? OFFSET ?",
-                this::view, paged.toArray());
+        Where where = new Where()
+                .and("v.partner_id = ?", partnerId)
+                .and("EXISTS (SELECT 1 FROM jsonb_array_elements(v.skills) s WHERE s->>'skillId' = ? AND (s->>'level')::int >= ?)",
+                        filter.skillId(), filter.minLevel() == null ? 1 : filter.minLevel())
+                .and("v.commune_code = ?", filter.communeCode())
+                .and("v.status = ?", filter.status());
+        long total = sql.one("SELECT count(*) FROM volunteer v" + where.sql(), row -> row.getLong(1), where.parameters()).orElse(0L);
+        List<VolunteerView> items = sql.list(SELECT + where.sql() + " ORDER BY r.employee_ref, v.volunteer_id LIMIT ? OFFSET ?",
+                this::view, where.parametersForPage(page, size));
         return new Page(items, page, size, total);
     }
 
