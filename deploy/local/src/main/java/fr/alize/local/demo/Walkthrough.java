@@ -50,14 +50,14 @@ public final class Walkthrough {
                 """);
         for (Chapter chapter : Story.chapters()) {
             md.append("\n## ").append(chapter.title()).append("\n\n").append(chapter.text()).append("\n\n```bash\n");
-            boolean first = true;
+            boolean afterCall = false;
             for (Step step : chapter.steps()) {
                 if (step instanceof Let let) {
                     md.append(let.name()).append('=').append(shell(let.value(), serviceUrls)).append('\n');
                 } else if (step instanceof Call call) {
-                    md.append(first ? "" : "\n").append(curl(call));
+                    md.append(afterCall ? "\n" : "").append(curl(call));
+                    afterCall = true;
                 }
-                first = step instanceof Let && first;
             }
             md.append("```\n");
         }
