@@ -1,5 +1,6 @@
 package fr.alize.matching.mission;
 
+import fr.alize.platform.web.Page;
 import fr.alize.matching.mission.MissionEvents.MissionProposed;
 import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.platform.jdbc.Where;
@@ -37,7 +38,7 @@ public class MissionList {
 
     private volatile boolean complete;
 
-    public MissionPage list(Filter filter, int page, int size) {
+    public Page<MissionSummary> list(Filter filter, int page, int size) {
         fillInOlderMissionsOnce();
         Where where = new Where()
                 .and("need_id = ?", filter.needId())
@@ -48,7 +49,7 @@ public class MissionList {
         long total = jdbc.count("SELECT count(*) FROM mission_list" + where.sql(), where.parameters());
         List<MissionSummary> items = jdbc.list("SELECT * FROM mission_list" + where.sql() + " ORDER BY position LIMIT ? OFFSET ?",
                 MissionList::summary, where.parametersForPage(page, size));
-        return new MissionPage(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** Once after start: the missions proposed before the list existed. */

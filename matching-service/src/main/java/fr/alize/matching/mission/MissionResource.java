@@ -1,5 +1,6 @@
 package fr.alize.matching.mission;
 
+import fr.alize.platform.web.Page;
 import fr.alize.platform.web.Uuids;
 import fr.alize.matching.mission.MissionCommands.AcceptMission;
 import fr.alize.matching.mission.MissionCommands.CancelMission;
@@ -140,7 +141,7 @@ public class MissionResource {
     @Operation(summary = "List missions",
             description = "Filtered by need, SME, volunteer, employer and state, in the order of proposal. The CCI sees every "
                     + "mission; an SME, a volunteer or an employer sees only the missions it is a party to.")
-    public MissionPage list(@QueryParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
+    public Page<MissionSummary> list(@QueryParam("needId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
                             @QueryParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                             @QueryParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId,
                             @QueryParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
@@ -153,7 +154,7 @@ public class MissionResource {
                 caller.is(Roles.PARTNER_HR) ? tenant(caller.partnerId()) : lower(partnerId),
                 state(status));
         if (!caller.is(Roles.CCI) && !ownFilterAgrees(filter, smeId, volunteerId, partnerId)) {
-            return new MissionPage(List.of(), page, size, 0);
+            return new Page<>(List.of(), page, size, 0);
         }
         return missions.list(filter, page, size);
     }

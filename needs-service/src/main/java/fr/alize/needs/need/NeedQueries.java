@@ -2,7 +2,7 @@ package fr.alize.needs.need;
 
 import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.platform.jdbc.Where;
-import fr.alize.needs.infrastructure.Paging;
+import fr.alize.platform.web.Page;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -31,7 +31,7 @@ public class NeedQueries {
         return jdbc.one("SELECT * FROM need WHERE need_id = ?", row -> need(row, skills), needId);
     }
 
-    public Paging<NeedView> list(NeedFilter filter, int page, int size) {
+    public Page<NeedView> list(NeedFilter filter, int page, int size) {
         Where where = new Where()
                 .and("n.sme_id = ?", filter.smeId())
                 .and("n.status = ?", filter.status())
@@ -45,7 +45,7 @@ public class NeedQueries {
         List<NeedView> items = ids.isEmpty() ? List.of() : jdbc.list(
                 "SELECT * FROM need WHERE need_id = ANY (?) ORDER BY position", row -> need(row, skills),
                 (Object) ids.toArray(String[]::new));
-        return new Paging<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** Open needs whose window ended before {@code today}: the expiry job's work list. */

@@ -2,7 +2,7 @@ package fr.alize.needs.need;
 
 import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
-import fr.alize.needs.infrastructure.Paging;
+import fr.alize.platform.web.Page;
 import fr.alize.needs.infrastructure.QueryParams;
 import fr.alize.needs.need.NeedCommands.AmendNeed;
 import fr.alize.needs.need.NeedCommands.PublishNeed;
@@ -76,7 +76,7 @@ public class NeedResource {
     @GET
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "List needs", description = "Filtered by status, category, commune and skill, in publication order; an SME sees only its own.")
-    public Paging<NeedView> list(@QueryParam("status") String status,
+    public Page<NeedView> list(@QueryParam("status") String status,
                                  @QueryParam("category") String category,
                                  @QueryParam("commune") @Pattern(regexp = Ids.COMMUNE_PATTERN, message = Ids.COMMUNE_MESSAGE) String commune,
                                  @QueryParam("skill") @Size(max = 100) String skill,

@@ -2,7 +2,7 @@ package fr.alize.needs.need;
 
 import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
-import fr.alize.needs.infrastructure.Paging;
+import fr.alize.platform.web.Page;
 import fr.alize.needs.infrastructure.QueryParams;
 import fr.alize.needs.need.NeedQueries.NeedFilter;
 import fr.alize.needs.sme.SmeRegister;
@@ -38,7 +38,7 @@ public class SmeNeedsResource {
     @GET
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "An SME's needs", description = "Every need of the SME, whatever its status, in publication order.")
-    public Paging<NeedView> needs(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
+    public Page<NeedView> needs(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                   @QueryParam("status") String status,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

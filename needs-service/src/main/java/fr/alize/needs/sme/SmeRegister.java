@@ -1,7 +1,7 @@
 package fr.alize.needs.sme;
 
 import fr.alize.platform.jdbc.Jdbc;
-import fr.alize.needs.infrastructure.Paging;
+import fr.alize.platform.web.Page;
 import fr.alize.needs.sme.SmeViews.Contact;
 import fr.alize.needs.sme.SmeViews.EmploymentView;
 import fr.alize.needs.sme.SmeViews.HeadcountView;
@@ -59,13 +59,13 @@ public class SmeRegister {
     }
 
     /** SMEs in application order, optionally of one status. */
-    public Paging<SmeView> list(SmeStatus status, int page, int size) {
+    public Page<SmeView> list(SmeStatus status, int page, int size) {
         String where = " WHERE (CAST(? AS VARCHAR) IS NULL OR s.status = ?)";
         String wanted = status == null ? null : status.name();
         List<SmeView> items = jdbc.list(SELECT_SME + where + " ORDER BY s.applied_at, s.sme_id LIMIT ? OFFSET ?",
                 SmeRegister::sme, wanted, wanted, size, (long) page * size);
         long total = jdbc.count("SELECT count(*) FROM sme s" + where, wanted, wanted);
-        return new Paging<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     public Optional<EmploymentView> employment(String smeId) {

@@ -2,7 +2,7 @@ package fr.alize.needs.sme;
 
 import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
-import fr.alize.needs.infrastructure.Paging;
+import fr.alize.platform.web.Page;
 import fr.alize.needs.infrastructure.QueryParams;
 import fr.alize.needs.sme.SmeCommands.ApplySme;
 import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
@@ -130,7 +130,7 @@ public class SmeResource {
     @GET
     @RolesAllowed(Roles.CCI)
     @Operation(summary = "List SMEs", description = "In application order, optionally of one status (APPLIED lists the committee's queue).")
-    public Paging<SmeView> list(@QueryParam("status") String status,
+    public Page<SmeView> list(@QueryParam("status") String status,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return register.list(QueryParams.enumValue(SmeStatus.class, "status", status), page, size);

@@ -7,16 +7,17 @@ import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.security.Roles;
+import fr.alize.platform.web.Page;
 import fr.alize.volunteer.hr.IdempotencyStore.Stored;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.skills.SkillCatalogue;
 import fr.alize.volunteer.volunteer.RowResult;
 import fr.alize.volunteer.volunteer.VolunteerData;
 import fr.alize.volunteer.volunteer.VolunteerDirectory.Filter;
-import fr.alize.volunteer.volunteer.VolunteerDirectory.Page;
 import fr.alize.volunteer.volunteer.VolunteerDirectory;
 import fr.alize.volunteer.volunteer.VolunteerStatus;
 import fr.alize.volunteer.volunteer.VolunteerUpserts;
+import fr.alize.volunteer.volunteer.VolunteerView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -94,7 +95,7 @@ public class PartnerVolunteersResource {
 
     @GET
     @Operation(summary = "A partner's volunteers", description = "Filters: skill (with level = minimum level), commune, status; paged (page from 0, size up to 200).")
-    public Page list(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
+    public Page<VolunteerView> list(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                      @QueryParam("skill") String skill, @QueryParam("level") @Min(1) @Max(4) Integer level,
                      @QueryParam("commune") @Pattern(regexp = VolunteerData.COMMUNE_CODE, message = "must be an INSEE commune code (5 characters)") String commune,
                      @QueryParam("status") String status,

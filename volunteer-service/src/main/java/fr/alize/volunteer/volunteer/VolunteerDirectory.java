@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.platform.jdbc.Where;
+import fr.alize.platform.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,9 +44,6 @@ public class VolunteerDirectory {
     public record Filter(String skillId, Integer minLevel, String communeCode, VolunteerStatus status) {
     }
 
-    public record Page(List<VolunteerView> items, int page, int size, long total) {
-    }
-
     public Optional<VolunteerView> find(String volunteerId) {
         return sql.one(SELECT + "WHERE v.volunteer_id = ?", this::view, volunteerId);
     }
@@ -60,7 +58,7 @@ public class VolunteerDirectory {
                 .stream().collect(Collectors.toMap(VolunteerView::employeeRef, Function.identity()));
     }
 
-    public Page list(String partnerId, Filter filter, int page, int size) {
+    public Page<VolunteerView> list(String partnerId, Filter filter, int page, int size) {
         Where where = new Where()
                 .and("v.partner_id = ?", partnerId)
                 .and("EXISTS (SELECT 1 FROM jsonb_array_elements(v.skills) s WHERE s->>'skillId' = ? AND (s->>'level')::int >= ?)",
@@ -70,7 +68,7 @@ public class VolunteerDirectory {
         long total = sql.one("SELECT count(*) FROM volunteer v" + where.sql(), row -> row.getLong(1), where.parameters()).orElse(0L);
         List<VolunteerView> items = sql.list(SELECT + where.sql() + " ORDER BY r.employee_ref, v.volunteer_id LIMIT ? OFFSET ?",
                 this::view, where.parametersForPage(page, size));
-        return new Page(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     private VolunteerView view(ResultSet row) throws SQLException {

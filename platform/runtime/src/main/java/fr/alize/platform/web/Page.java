@@ -1,7 +1,7 @@
-package fr.alize.needs.infrastructure;
+package fr.alize.platform.web;
 
 import java.util.List;
 
 /** A page of a list in a stable order: items, the page asked for (from 0), its size and the total count. */
-public record Paging<T>(List<T> items, int page, int size, long total) {
+public record Page<T>(List<T> items, int page, int size, long total) {
 }
