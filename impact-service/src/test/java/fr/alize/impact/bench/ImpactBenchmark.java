@@ -1,15 +1,17 @@
 package fr.alize.impact.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.impact.TestEvents;
 import fr.alize.impact.TestEvents.Mission;
 import fr.alize.platform.axon.AxonRuntime;
-import fr.alize.platform.events.CloudEventHeaders;
-import fr.alize.platform.events.EventEnvelope;
+import fr.alize.platform.events.Actors;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
 import fr.alize.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
@@ -22,17 +24,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import static fr.alize.impact.TestEvents.id;
@@ -49,147 +62,155 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Benchmarks, not tests: run with {@code ./mvnw verify -pl impact-service -Dbench=true -Dtest=ImpactBenchmark}
- * ({@code -Dbench.events=1000000}, {@code -Dbench.rate=200}, {@code -Dbench.seconds=30}). Prints its figures.
+ * ({@code -Dbench.events=1000000}, {@code -Dbench.rate=200}, {@code -Dbench.seconds=30}, {@code -Dbench.warmup=60}).
+ * Prints its figures.
  * <ol>
- *   <li>Propagation: records produced at a steady rate; for each, the time from its Kafka timestamp (set when sent)
- *   to its commit in the event log (when reports can see it), p50 and p99.</li>
+ *   <li>Propagation, end to end: {@code TimeLogged} events appended to an event store at a steady rate, as matching-service's
+ *   command handler appends them; the platform's outbox relay sends them to {@code alize.missions} (in this run the
+ *   relay of the service under test is pointed at that topic); impact-service's consumer records them in its event log,
+ *   which every report reads. For each event: append → relay send (its Kafka timestamp) → committed in the event log,
+ *   p50 and p99 of each part and of the whole, after a warm-up that is not counted. A plain consumer of the same topic
+ *   gives the broker-and-fetch part beside it, and the machine's CPU use during the run is printed too.</li>
  *   <li>Rebuild: N events on the three topics (live consumers paused, so that only the rebuild works), read by a
  *   plain Kafka consumer, then rebuilt from offset zero; events per second of each.</li>
  * </ol>
  */
 @QuarkusTest
+@TestProfile(ImpactBenchmark.RelayToMissions.class)
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ImpactBenchmark {
 
     static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
     static final int RATE = Integer.getInteger("bench.rate", 200);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 60);
     static final List<String> TOPICS = List.of(TestEvents.NEEDS, TestEvents.VOLUNTEERS, TestEvents.MISSIONS);
+
+    /** The relay of the service under test sends to {@code alize.missions}, as matching-service's does. */
+    public static class RelayToMissions implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("alize.events.topic", TestEvents.MISSIONS);
+        }
+    }
+
+    /** Same name and fields as matching-service's event: the relay sends it as {@code TimeLogged}. */
+    public record TimeLogged(String missionId, String needId, String smeId, String volunteerId, String partnerId,
+                             String entryId, LocalDate date, BigDecimal hours, String correctsEntryId) {
+    }
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     KafkaClientService kafka;
-
     @Inject
     AxonRuntime axon;
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void propagationThenRebuild() throws Exception {
         TestEvents.topicsExist();
-        outbox();
+        TimeLogged example = timeLogged(id());
+        assertThat(EventContracts.validate("TimeLogged", mapper.writeValueAsString(example))).isEmpty();
+        appendAtRate(id(), RATE * WARM_UP_SECONDS); // JIT, pools and caches warm; not counted
         propagation();
         rebuild();
     }
 
-    /** An event of impact-service's own event store, only for measuring the outbox relay. */
-    public record BenchPing(String pingId) {
+    static TimeLogged timeLogged(String smeId) {
+        return new TimeLogged(id(), id(), smeId, id(), id(), id(), LocalDate.of(2050, 1, 1), BigDecimal.ONE, null);
     }
 
-    /**
-     * The producer half of the path: events appended to this service's event store (as a command handler's would
-     * be) at the rate asked; the platform's outbox relay sends them to {@code alize.impact}. For each: append (the
-     * event's time) to the relay's send (the Kafka timestamp) and to a plain consumer's receipt.
-     */
-    void outbox() throws Exception {
-        String topic = ConfigProvider.getConfig().getValue("alize.events.topic", String.class);
-        int count = RATE * SECONDS;
-        List<double[]> delays = Collections.synchronizedList(new ArrayList<>());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestTopics.onTestBroker().bootstrapServers()),
-                new StringDeserializer(), new StringDeserializer())) {
-            axon.eventStore().publish(GenericEventMessage.asEventMessage(new BenchPing("warm-up")));
-            await().atMost(Duration.ofSeconds(60)).until(() -> !consumer.partitionsFor(topic).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            Thread appender = new Thread(() -> {
-                long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
-                long next = System.nanoTime();
-                for (int i = 0; i < count; i++) {
-                    LockSupport.parkNanos(next - System.nanoTime()); // pacing at the rate asked, not synchronisation
-                    next += interval;
-                    axon.eventStore().publish(GenericEventMessage.asEventMessage(new BenchPing(id())));
-                }
-            }, "bench-outbox-appender");
-            appender.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS + 120L);
-            while (delays.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    long received = System.currentTimeMillis();
-                    String type = EventEnvelope.header(record, CloudEventHeaders.TYPE);
-                    if ("BenchPing".equals(type) && !record.value().contains("warm-up")) {
-                        double appended = Instant.parse(EventEnvelope.header(record, CloudEventHeaders.TIME)).toEpochMilli();
-                        delays.add(new double[]{record.timestamp() - appended, received - appended});
-                    }
-                }
-            }
-            appender.join();
+    /** Appends {@code count} events of one SME at the rate asked, and waits until impact-service recorded them all. */
+    void appendAtRate(String sme, int count) throws Exception {
+        long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            LockSupport.parkNanos(next - System.nanoTime()); // pacing at the rate asked, not synchronisation
+            next += interval;
+            TimeLogged event = timeLogged(sme);
+            axon.eventStore().publish(new GenericDomainEventMessage<>("Mission", event.missionId(), 0, event,
+                    MetaData.with(Actors.ROLE, "volunteer").and(Actors.ID, event.volunteerId())));
         }
-        System.out.printf("BENCH outbox: %d events appended at %d/s to the event store; append -> relay send (Kafka "
-                        + "timestamp): p50 %.1f ms, p99 %.1f ms; append -> read by a plain consumer: p50 %.1f ms, p99 %.1f ms%n",
-                delays.size(), RATE, percentile(delays, 0, 50), percentile(delays, 0, 99), percentile(delays, 1, 50),
-                percentile(delays, 1, 99));
-    }
-
-    static double percentile(List<double[]> samples, int column, int percent) {
-        double[] sorted = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> delays(sme, "count(*)") == count);
     }
 
     void propagation() throws Exception {
         String sme = id();
-        Mission mission = Mission.of(sme, id());
         int count = RATE * SECONDS;
-        long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
-        long next = System.nanoTime();
-        // beside impact-service's consumer, a plain one on the same topic: the broker and fetch part of the delay
-        List<double[]> fetched = Collections.synchronizedList(new ArrayList<>());
-        Thread plain = new Thread(() -> fetchDelays(TestEvents.MISSIONS, sme, count, fetched), "bench-plain-consumer");
-        plain.start();
-        for (int i = 0; i < count; i++) {
-            LockSupport.parkNanos(next - System.nanoTime()); // pacing at the rate asked, not synchronisation
-            next += interval;
-            mission.logged(id(), "2050-01-01", 1, null).sendLater();
-        }
-        TestEvents.flush();
-        await().atMost(Duration.ofMinutes(5)).until(() -> latency(sme, "count(*)") == count);
-        plain.join();
-        System.out.printf("BENCH propagation: Kafka timestamp -> read by a plain consumer of the same topic: p50 %.1f ms, "
-                + "p99 %.1f ms%n", percentile(fetched, 0, 50), percentile(fetched, 0, 99));
-        System.out.printf("BENCH propagation: %d records at %d/s; Kafka timestamp -> committed in the event log: "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", count, RATE,
-                latency(sme, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)"),
-                latency(sme, "percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)"), latency(sme, "max(ms)"));
-    }
-
-    /** Kafka timestamp to receipt, for the records of one SME, read by a plain consumer from the topic's end. */
-    static void fetchDelays(String topic, String sme, int count, List<double[]> delays) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        List<Long> fetched = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaConsumer<String, String> plain = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestTopics.onTestBroker().bootstrapServers()),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS + 120L);
-            while (delays.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (record.value().contains(sme)) {
-                        delays.add(new double[]{System.currentTimeMillis() - record.timestamp()});
+            // a plain consumer beside impact-service's, positioned at the end before the first append
+            List<TopicPartition> partitions = plain.partitionsFor(TestEvents.MISSIONS).stream()
+                    .map(p -> new TopicPartition(TestEvents.MISSIONS, p.partition())).toList();
+            plain.assign(partitions);
+            plain.seekToEnd(partitions);
+            partitions.forEach(plain::position);
+            AtomicBoolean appending = new AtomicBoolean(true);
+            Thread reader = new Thread(() -> {
+                while (appending.get() || fetched.size() < count) {
+                    for (ConsumerRecord<String, String> record : plain.poll(Duration.ofMillis(100))) {
+                        if (record.value().contains(sme)) {
+                            fetched.add(System.currentTimeMillis() - record.timestamp());
+                        }
                     }
                 }
+            }, "bench-plain-consumer");
+            long[] cpuBefore = cpuTicks();
+            reader.start();
+            try {
+                appendAtRate(sme, count);
+            } finally {
+                appending.set(false);
             }
+            long[] cpuAfter = cpuTicks();
+            reader.join(TimeUnit.SECONDS.toMillis(30));
+            reader.interrupt();
+            double busy = 100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
+            System.out.printf("BENCH propagation: %d TimeLogged events appended at %d/s after %d s of warm-up; the machine's "
+                    + "%d cores were %.0f%% busy%n", count, RATE, WARM_UP_SECONDS, Runtime.getRuntime().availableProcessors(), busy);
+        }
+        for (String[] part : new String[][]{{"append -> relay send (Kafka timestamp)", "recorded_at - occurred_at"},
+                {"Kafka timestamp -> committed in the event log", "stored_at - recorded_at"},
+                {"append -> committed in the event log (end to end)", "stored_at - occurred_at"}}) {
+            System.out.printf("BENCH propagation: %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", part[0],
+                    delays(sme, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)", part[1]),
+                    delays(sme, "percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)", part[1]),
+                    delays(sme, "max(ms)", part[1]));
+        }
+        long[] plain = fetched.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("BENCH propagation: Kafka timestamp -> read by a plain consumer of the topic: p50 %d ms, p99 %d ms "
+                + "(%d records)%n", plain[plain.length / 2], plain[plain.length * 99 / 100], plain.length);
+    }
+
+    /** The machine's busy and total CPU ticks since boot ({@code /proc/stat}), or zeros where there is none. */
+    static long[] cpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new long[]{total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0};
         }
     }
 
-    double latency(String sme, String aggregate) throws Exception {
+    /** An aggregate over the delays (in ms) of one SME's events in the event log; by default, Kafka → stored. */
+    double delays(String sme, String aggregate) throws Exception {
+        return delays(sme, aggregate, "stored_at - recorded_at");
+    }
+
+    double delays(String sme, String aggregate, String interval) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + aggregate + " FROM (SELECT extract(epoch FROM "
-                     + "stored_at - recorded_at) * 1000 AS ms FROM impact_event_g1 WHERE data ->> 'smeId' = ?) latencies")) {
+                     + interval + ") * 1000 AS ms FROM impact_event_g1 WHERE data ->> 'smeId' = ?) delays")) {
             select.setString(1, sme);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -228,6 +249,47 @@ class ImpactBenchmark {
                 100 * (read / rebuildSeconds) / (plainRead / plainSeconds));
         System.out.printf("BENCH live consumers paused: the log held %d events before the load and %d when the rebuild began%n",
                 logBefore, logAtRebuild);
+        for (boolean unlogged : new boolean[]{false, true}) {
+            double[] floor = databaseFloor(rebuild.getInt("toGeneration"), unlogged);
+            double rate = read / (floor[0] + floor[1]);
+            System.out.printf("BENCH PostgreSQL alone (%s table): the same rows loaded from memory with COPY in %.1f s, "
+                            + "key and indexes built in %.1f s = %.0f events/s (%.0f%% of the plain consumer)%n",
+                    unlogged ? "unlogged" : "logged", floor[0], floor[1], rate, 100 * rate / (plainRead / plainSeconds));
+        }
+    }
+
+    /**
+     * The database's share of any rebuild that stores the events in PostgreSQL: the rows of a generation, held in
+     * memory, copied into an empty table, then its primary key and indexes built as a rebuild builds them. Seconds of
+     * each step.
+     */
+    double[] databaseFloor(int generation, boolean unlogged) throws Exception {
+        String source = "impact_event_g" + generation;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            ByteArrayOutputStream rows = new ByteArrayOutputStream(1 << 20);
+            copy.copyOut("COPY " + source + " TO STDOUT", rows);
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet definitions = statement.executeQuery("SELECT pg_get_indexdef(indexrelid) FROM pg_index"
+                    + " WHERE indrelid = '" + source + "'::regclass AND NOT indisprimary")) {
+                while (definitions.next()) {
+                    indexes.add(definitions.getString(1).replace(source, "bench_floor"));
+                }
+            }
+            statement.execute("DROP TABLE IF EXISTS bench_floor");
+            statement.execute("CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE bench_floor (LIKE " + source
+                    + " INCLUDING DEFAULTS)");
+            long start = System.nanoTime();
+            copy.copyIn("COPY bench_floor FROM STDIN", new ByteArrayInputStream(rows.toByteArray()));
+            long copied = System.nanoTime();
+            statement.execute("ALTER TABLE bench_floor ADD PRIMARY KEY (event_id)");
+            for (String index : indexes) {
+                statement.execute(index);
+            }
+            long indexed = System.nanoTime();
+            statement.execute("DROP TABLE bench_floor");
+            return new double[]{(copied - start) / 1e9, (indexed - copied) / 1e9};
+        }
     }
 
     static JsonPath status() {
