@@ -8,6 +8,8 @@ import org.apache.kafka.common.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,20 +26,23 @@ public record EventEnvelope(String id, String type, String source, String subjec
      * that is not JSON) gives an explanation instead.
      */
     public static Result parse(ConsumerRecord<String, String> record, ObjectMapper mapper) {
-        String id = header(record, CloudEventHeaders.ID);
-        String type = header(record, CloudEventHeaders.TYPE);
-        String source = header(record, CloudEventHeaders.SOURCE);
-        String time = header(record, CloudEventHeaders.TIME);
+        Map<String, String> headers = headers(record);
+        String id = headers.get(CloudEventHeaders.ID);
+        String type = headers.get(CloudEventHeaders.TYPE);
+        String source = headers.get(CloudEventHeaders.SOURCE);
+        String time = headers.get(CloudEventHeaders.TIME);
         if (id == null || type == null || source == null || time == null) {
             return Result.invalid("missing CloudEvents attribute(s): id, type, source and time are required");
         }
         try {
             JsonNode data = mapper.readTree(record.value() == null ? "null" : record.value());
-            String subject = Optional.ofNullable(header(record, CloudEventHeaders.SUBJECT)).orElse(record.key());
+            String subject = Optional.ofNullable(headers.get(CloudEventHeaders.SUBJECT)).orElse(record.key());
+            String schemaVersion = headers.get(CloudEventHeaders.SCHEMA_VERSION);
+            String aggregateVersion = headers.get(CloudEventHeaders.AGGREGATE_VERSION);
             return Result.ok(new EventEnvelope(id, type, source, subject, Instant.parse(time),
-                    intHeader(record, CloudEventHeaders.SCHEMA_VERSION, 1),
-                    longHeader(record, CloudEventHeaders.AGGREGATE_VERSION),
-                    header(record, CloudEventHeaders.ACTOR_ROLE), header(record, CloudEventHeaders.ACTOR_ID),
+                    schemaVersion == null ? 1 : Integer.parseInt(schemaVersion),
+                    aggregateVersion == null ? -1 : Long.parseLong(aggregateVersion),
+                    headers.get(CloudEventHeaders.ACTOR_ROLE), headers.get(CloudEventHeaders.ACTOR_ID),
                     data, record.topic(), record.partition(), record.offset()));
         } catch (DateTimeParseException e) {
             return Result.invalid("ce_time is not an RFC 3339 time: " + time);
@@ -48,19 +53,18 @@ public record EventEnvelope(String id, String type, String source, String subjec
         }
     }
 
+    /** Every header's value as text, read in one pass; the last one wins when a name repeats (as lastHeader does). */
+    private static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new HashMap<>(16);
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int intHeader(ConsumerRecord<?, ?> record, String name, int fallback) {
-        String value = header(record, name);
-        return value == null ? fallback : Integer.parseInt(value);
-    }
-
-    private static long longHeader(ConsumerRecord<?, ?> record, String name) {
-        String value = header(record, name);
-        return value == null ? -1 : Long.parseLong(value);
     }
 
     /** Either an envelope or the reason the record could not be read as one. */
