@@ -38,8 +38,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -110,7 +114,15 @@ public class Rebuild {
     String missionsTopic;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "event-log-rebuild"));
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "event-log-rebuild-writer"));
+    /** The copy streams, their writes and the index builds. */
+    private final ExecutorService threads = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger created = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task, "event-log-rebuild-" + created.incrementAndGet());
+        }
+    });
     private final AtomicReference<Status> status = new AtomicReference<>();
     /** Runs inside each batch's transaction, after its writes: lets a test stop the rebuild there, as a crash would. */
     private volatile Runnable beforeBatchCommit = () -> { };
@@ -144,7 +156,7 @@ public class Rebuild {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
-        writer.shutdownNow();
+        threads.shutdownNow();
     }
 
     /** For tests: what to do before each batch commits (throwing there stops the rebuild as a crash would). */
@@ -162,13 +174,23 @@ public class Rebuild {
         status.set(null);
     }
 
-    private void run() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    /** A consumer of the rebuild's own: no group, nothing committed; positions are the checkpoint's. */
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize > 0 ? batchSize : config.rebuild().batchSize(),
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Copy streams (and index builds) at a time: as configured, else one per processor. */
+    private int streams() {
+        return Math.max(1, config.rebuild().streams().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             int current = log.currentGeneration();
             Checkpoint checkpoint = QuarkusTransaction.requiringNew().call(this::loadCheckpoint);
             boolean resumed = checkpoint != null && checkpoint.from() == current && tableExists(checkpoint.to());
@@ -181,11 +203,11 @@ public class Rebuild {
             Checkpoint from = checkpoint;
             status.set(from.status(State.RUNNING, resumed));
             long copyStart = System.nanoTime();
-            copyTopics(consumer, from);
+            copyTopics(from);
             long finishStart = System.nanoTime();
             long stored = finishTable(from.from(), from.to());
-            LOG.infof("rebuild of generation %d: copy %.1f s, duplicates removed and indexes built in %.1f s", from.to(),
-                    (finishStart - copyStart) / 1e9, (System.nanoTime() - finishStart) / 1e9);
+            LOG.infof("rebuild of generation %d: copy %.1f s, duplicates removed and indexes built in %.1f s (%d at a time)",
+                    from.to(), (finishStart - copyStart) / 1e9, (System.nanoTime() - finishStart) / 1e9, streams());
             update(s -> new Status(s.state(), s.fromGeneration(), s.toGeneration(), s.read(), s.total(), stored,
                     s.skipped(), s.startedAt(), null, null, s.resumed()));
             switchOver(from.from(), from.to(), from.copyStartedAt());
@@ -317,12 +339,13 @@ public class Rebuild {
 
     /**
      * Once every record is in: removes the duplicates the topics held (keeps the first read of each event id), then
-     * builds the primary key and the current generation's other indexes, in bulk. Repeatable (a crash during it is
-     * resumed too). Returns the events stored.
+     * builds the primary key and the current generation's other indexes, in bulk, several at a time. Repeatable (a
+     * crash during it is resumed too). Returns the events stored.
      */
     private long finishTable(int from, int to) throws SQLException {
         String table = EventLog.table(to);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        List<String> definitions = new ArrayList<>();
+        withIndexMemory(statement -> {
             if (!hasPrimaryKey(statement, table)) {
                 try {
                     statement.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (event_id)");
@@ -336,22 +359,66 @@ public class Rebuild {
                     statement.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (event_id)");
                 }
             }
-            List<String> definitions = new ArrayList<>();
             try (ResultSet indexes = statement.executeQuery("""
                     SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
                     WHERE i.indrelid = '%s'::regclass AND NOT i.indisprimary""".formatted(EventLog.table(from)))) {
                 while (indexes.next()) {
-                    definitions.add(indexes.getString(1));
+                    definitions.add(indexes.getString(1).replace(EventLog.table(from), table)
+                            .replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
                 }
             }
-            for (String definition : definitions) {
-                statement.execute(definition.replace(EventLog.table(from), table)
-                        .replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+        });
+        List<List<String>> shares = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            if (i < streams()) {
+                shares.add(new ArrayList<>());
             }
-            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
-                count.next();
-                return count.getLong(1);
+            shares.get(i % streams()).add(definitions.get(i));
+        }
+        allOf(shares.stream().map(share -> CompletableFuture.runAsync(() -> {
+            try {
+                withIndexMemory(statement -> {
+                    for (String definition : share) {
+                        statement.execute(definition);
+                    }
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not build the indexes of " + table, e);
             }
+        }, threads)).toList());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Statement statement) throws SQLException;
+    }
+
+    /** Runs index work on a connection whose {@code maintenance_work_mem} is the rebuild's, reset afterwards. */
+    private void withIndexMemory(SqlWork work) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (PreparedStatement memory = connection.prepareStatement("SELECT set_config('maintenance_work_mem', ?, false)")) {
+                memory.setString(1, config.rebuild().indexMemory());
+                memory.execute();
+            }
+            try {
+                work.run(statement);
+            } finally {
+                statement.execute("RESET maintenance_work_mem");
+            }
+        }
+    }
+
+    /** Waits for every task; the first failure is thrown as it was raised. */
+    private static void allOf(List<CompletableFuture<Void>> tasks) {
+        try {
+            CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -368,34 +435,74 @@ public class Rebuild {
     }
 
     /**
-     * Copies every partition from its checkpointed offset up to the end recorded when the rebuild began. Two stages:
-     * this thread polls and prepares batch n+1 while the writer thread copies batch n (one write in flight at most,
-     * in order), so that reading and parsing overlap with PostgreSQL's work.
+     * Copies every partition from its checkpointed offset up to the end recorded when the rebuild began, in parallel
+     * streams over disjoint sets of partitions, balanced by the records left: each partition is read by one stream
+     * only, so its batches commit in order with its checkpoint. When a stream fails the others stop after their
+     * write in flight, and the failure is thrown.
      */
-    private void copyTopics(KafkaConsumer<String, String> consumer, Checkpoint checkpoint) {
-        Map<TopicPartition, Long> end = new HashMap<>();
+    private void copyTopics(Checkpoint checkpoint) {
+        Map<TopicPartition, Long> left = new HashMap<>();
         checkpoint.positions().forEach((partition, offsets) -> {
             if (offsets[0] < offsets[1]) {
-                end.put(partition, offsets[1]);
+                left.put(partition, offsets[1] - offsets[0]);
             }
         });
-        consumer.assign(end.keySet());
-        end.keySet().forEach(partition -> consumer.seek(partition, checkpoint.positions().get(partition)[0]));
         String copy = "COPY " + EventLog.table(checkpoint.to()) + " (" + COLUMNS + ") FROM STDIN";
-        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
-        while (!end.isEmpty()) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("the rebuild was stopped");
+        AtomicBoolean stop = new AtomicBoolean();
+        allOf(shares(left, streams()).stream().map(share -> CompletableFuture.runAsync(() -> {
+            try {
+                copyStream(share, checkpoint.positions(), copy, stop);
+            } catch (RuntimeException e) {
+                stop.set(true);
+                throw e;
             }
-            Prepared batch = prepare(consumer.poll(Duration.ofMillis(500)), end,
-                    partition -> Math.min(consumer.position(partition), end.get(partition)));
-            List<TopicPartition> done = end.keySet().stream().filter(p -> batch.next().get(p) >= end.get(p)).toList();
-            consumer.pause(done);
-            done.forEach(end::remove);
-            writing.join(); // the previous batch is committed (or its failure is thrown here)
-            writing = CompletableFuture.runAsync(() -> store(copy, batch), writer);
+        }, threads)).toList());
+    }
+
+    /** Splits the partitions into at most {@code streams} shares of about the same number of records. */
+    static List<List<TopicPartition>> shares(Map<TopicPartition, Long> left, int streams) {
+        List<List<TopicPartition>> shares = new ArrayList<>();
+        long[] load = new long[Math.min(streams, left.size())];
+        for (int i = 0; i < load.length; i++) {
+            shares.add(new ArrayList<>());
         }
-        writing.join();
+        left.entrySet().stream().sorted(Map.Entry.<TopicPartition, Long>comparingByValue().reversed()).forEach(p -> {
+            int lightest = 0;
+            for (int i = 1; i < load.length; i++) {
+                lightest = load[i] < load[lightest] ? i : lightest;
+            }
+            shares.get(lightest).add(p.getKey());
+            load[lightest] += p.getValue();
+        });
+        return shares;
+    }
+
+    /**
+     * One stream: its consumer polls and prepares batch n+1 while batch n is being copied (one write in flight at
+     * most, in order), so that reading and parsing overlap with PostgreSQL's work.
+     */
+    private void copyStream(List<TopicPartition> share, Map<TopicPartition, long[]> positions, String copy,
+                            AtomicBoolean stop) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            Map<TopicPartition, Long> end = new HashMap<>();
+            share.forEach(partition -> end.put(partition, positions.get(partition)[1]));
+            consumer.assign(share);
+            share.forEach(partition -> consumer.seek(partition, positions.get(partition)[0]));
+            CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+            while (!end.isEmpty() && !stop.get()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("the rebuild was stopped");
+                }
+                Prepared batch = prepare(consumer.poll(Duration.ofMillis(500)), end,
+                        partition -> Math.min(consumer.position(partition), end.get(partition)));
+                List<TopicPartition> done = end.keySet().stream().filter(p -> batch.next().get(p) >= end.get(p)).toList();
+                consumer.pause(done);
+                done.forEach(end::remove);
+                allOf(List.of(writing)); // the previous batch is committed (or its failure is thrown here)
+                writing = CompletableFuture.runAsync(() -> store(copy, batch), threads);
+            }
+            allOf(List.of(writing));
+        }
     }
 
     /** The records below their partition's end, as COPY rows; unreadable records and unknown types are skipped. */
@@ -468,6 +575,10 @@ public class Rebuild {
                 continue;
             }
             String value = values[i].toString();
+            if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                rows.append(value); // the usual case, JSON included: nothing to escape
+                continue;
+            }
             for (int c = 0; c < value.length(); c++) {
                 char ch = value.charAt(c);
                 switch (ch) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** impact-service's settings, under {@code alize.impact.}. */
 @ConfigMapping(prefix = "alize.impact")
@@ -26,6 +27,16 @@ public interface ImpactConfig {
         /** Records read, written (COPY) and checkpointed together by a rebuild. */
         @WithDefault("5000")
         int batchSize();
+
+        /**
+         * Copies that run side by side, each over its own partitions, with its own Kafka consumer and database
+         * connection; the indexes are then built as many at a time. Default: one per processor of this machine.
+         */
+        OptionalInt streams();
+
+        /** PostgreSQL's {@code maintenance_work_mem} for the rebuild's index builds (each build uses up to this). */
+        @WithDefault("256MB")
+        String indexMemory();
     }
 
     interface Yearly {

@@ -3,6 +3,7 @@ package fr.alize.impact.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.impact.TestEvents;
 import fr.alize.impact.TestEvents.Mission;
+import fr.alize.impact.report.ImpactConfig;
 import fr.alize.platform.axon.AxonRuntime;
 import fr.alize.platform.events.Actors;
 import fr.alize.testing.EventContracts;
@@ -28,7 +29,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.ByteArrayInputStream;
@@ -51,6 +51,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -107,6 +111,8 @@ class ImpactBenchmark {
     AxonRuntime axon;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ImpactConfig config;
 
     @Test
     void propagationThenRebuild() throws Exception {
@@ -249,27 +255,27 @@ class ImpactBenchmark {
                 100 * (read / rebuildSeconds) / (plainRead / plainSeconds));
         System.out.printf("BENCH live consumers paused: the log held %d events before the load and %d when the rebuild began%n",
                 logBefore, logAtRebuild);
-        for (boolean unlogged : new boolean[]{false, true}) {
-            double[] floor = databaseFloor(rebuild.getInt("toGeneration"), unlogged);
-            double rate = read / (floor[0] + floor[1]);
-            System.out.printf("BENCH PostgreSQL alone (%s table): the same rows loaded from memory with COPY in %.1f s, "
-                            + "key and indexes built in %.1f s = %.0f events/s (%.0f%% of the plain consumer)%n",
-                    unlogged ? "unlogged" : "logged", floor[0], floor[1], rate, 100 * rate / (plainRead / plainSeconds));
-        }
+        int streams = config.rebuild().streams().orElse(Runtime.getRuntime().availableProcessors());
+        double[] floor = databaseFloor(rebuild.getInt("toGeneration"), streams);
+        double rate = read / (floor[0] + floor[1]);
+        System.out.printf("BENCH PostgreSQL alone: the same rows loaded from memory with COPY in %.1f s, key and indexes "
+                        + "built in %.1f s, %d at a time as the rebuild does = %.0f events/s (%.0f%% of the plain consumer)%n",
+                floor[0], floor[1], streams, rate, 100 * rate / (plainRead / plainSeconds));
     }
 
     /**
      * The database's share of any rebuild that stores the events in PostgreSQL: the rows of a generation, held in
-     * memory, copied into an empty table, then its primary key and indexes built as a rebuild builds them. Seconds of
-     * each step.
+     * memory, copied into an empty table by {@code streams} connections at once, then its primary key and indexes built
+     * as a rebuild builds them. Seconds of each step.
      */
-    double[] databaseFloor(int generation, boolean unlogged) throws Exception {
+    double[] databaseFloor(int generation, int streams) throws Exception {
         String source = "impact_event_g" + generation;
+        byte[] rows;
+        List<String> indexes = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            ByteArrayOutputStream rows = new ByteArrayOutputStream(1 << 20);
-            copy.copyOut("COPY " + source + " TO STDOUT", rows);
-            List<String> indexes = new ArrayList<>();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + source + " TO STDOUT", out);
+            rows = out.toByteArray();
             try (ResultSet definitions = statement.executeQuery("SELECT pg_get_indexdef(indexrelid) FROM pg_index"
                     + " WHERE indrelid = '" + source + "'::regclass AND NOT indisprimary")) {
                 while (definitions.next()) {
@@ -277,19 +283,73 @@ class ImpactBenchmark {
                 }
             }
             statement.execute("DROP TABLE IF EXISTS bench_floor");
-            statement.execute("CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE bench_floor (LIKE " + source
-                    + " INCLUDING DEFAULTS)");
+            statement.execute("CREATE TABLE bench_floor (LIKE " + source + " INCLUDING DEFAULTS)");
+        }
+        List<Callable<Void>> copies = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= streams; i++) {
+            int to = i == streams ? rows.length : Math.max(from, next(rows, rows.length / streams * i));
+            int start = from;
+            copies.add(() -> sql(connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bench_floor FROM STDIN", new ByteArrayInputStream(rows, start, to - start))));
+            from = to;
+        }
+        List<Callable<Void>> builds = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            int share = i;
+            builds.add(() -> sql(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET maintenance_work_mem = '" + config.rebuild().indexMemory() + "'");
+                    for (int j = share; j < indexes.size(); j += streams) {
+                        statement.execute(indexes.get(j));
+                    }
+                    statement.execute("RESET maintenance_work_mem");
+                }
+            }));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
             long start = System.nanoTime();
-            copy.copyIn("COPY bench_floor FROM STDIN", new ByteArrayInputStream(rows.toByteArray()));
+            for (Future<Void> copy : pool.invokeAll(copies)) {
+                copy.get();
+            }
             long copied = System.nanoTime();
-            statement.execute("ALTER TABLE bench_floor ADD PRIMARY KEY (event_id)");
-            for (String index : indexes) {
-                statement.execute(index);
+            sql(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET maintenance_work_mem = '" + config.rebuild().indexMemory() + "'");
+                    statement.execute("ALTER TABLE bench_floor ADD PRIMARY KEY (event_id)");
+                    statement.execute("RESET maintenance_work_mem");
+                }
+            });
+            for (Future<Void> build : pool.invokeAll(builds)) {
+                build.get();
             }
             long indexed = System.nanoTime();
-            statement.execute("DROP TABLE bench_floor");
+            sql(connection -> connection.createStatement().execute("DROP TABLE bench_floor"));
             return new double[]{(copied - start) / 1e9, (indexed - copied) / 1e9};
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** The index just after the end of the line that {@code index} falls in. */
+    static int next(byte[] rows, int index) {
+        int i = index;
+        while (i > 0 && i < rows.length && rows[i - 1] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    interface SqlWork {
+        void run(Connection connection) throws Exception;
+    }
+
+    Void sql(SqlWork work) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            work.run(connection);
+        }
+        return null;
     }
 
     static JsonPath status() {

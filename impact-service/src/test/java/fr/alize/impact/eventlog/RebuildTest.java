@@ -179,13 +179,16 @@ class RebuildTest {
         Map<String, String> expected = figures(histories());
         int generation = status().getInt("generation");
 
-        // the replica "dies" while writing its third batch: that batch is rolled back, the two before it are kept
+        // the replica "dies" while writing its third batch: that batch is rolled back, those committed before are kept
+        // (with parallel streams, another stream's batch in flight may still commit: its checkpoint commits with it)
         AtomicInteger batches = new AtomicInteger();
+        AtomicInteger committed = new AtomicInteger();
         rebuild.batchSize(300);
         rebuild.beforeBatchCommit(() -> {
             if (batches.incrementAndGet() == 3) {
                 throw new IllegalStateException("simulated crash");
             }
+            committed.incrementAndGet();
         });
         try {
             given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202);
@@ -204,7 +207,7 @@ class RebuildTest {
         JsonPath interrupted = rebuildStatus();
         assertThat(interrupted.getString("state")).isEqualTo("INTERRUPTED");
         long copiedBeforeTheCrash = interrupted.getLong("read");
-        assertThat(copiedBeforeTheCrash).isPositive().isLessThanOrEqualTo(2 * 300);
+        assertThat(copiedBeforeTheCrash).isPositive().isLessThanOrEqualTo(committed.get() * 300L);
         assertThat(interrupted.getLong("total")).isGreaterThanOrEqualTo(sent + sent / 10);
         assertThat(interrupted.getInt("toGeneration")).isEqualTo(generation + 1);
 
@@ -215,7 +218,6 @@ class RebuildTest {
         assertThat(resumed.getBoolean("resumed")).isTrue();
         assertThat(resumed.getInt("toGeneration")).isEqualTo(generation + 1);
         assertThat(resumed.getLong("read")).isEqualTo(resumed.getLong("total")).isEqualTo(interrupted.getLong("total"));
-        assertThat(batches.get()).isEqualTo(3);
         assertThat(status().getInt("generation")).isEqualTo(generation + 1);
         assertThat(status().getLong("events")).isEqualTo(events);
         assertThat(figures(histories())).isEqualTo(expected);
