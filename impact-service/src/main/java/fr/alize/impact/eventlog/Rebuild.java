@@ -368,14 +368,9 @@ public class Rebuild {
                 }
             }
         });
-        List<List<String>> shares = new ArrayList<>();
-        for (int i = 0; i < definitions.size(); i++) {
-            if (i < streams()) {
-                shares.add(new ArrayList<>());
-            }
-            shares.get(i % streams()).add(definitions.get(i));
-        }
-        allOf(shares.stream().map(share -> CompletableFuture.runAsync(() -> {
+        Map<String, Long> builds = new HashMap<>();
+        definitions.forEach(definition -> builds.put(definition, 1L));
+        allOf(shares(builds, streams()).stream().map(share -> CompletableFuture.runAsync(() -> {
             try {
                 withIndexMemory(statement -> {
                     for (String definition : share) {
@@ -459,14 +454,17 @@ public class Rebuild {
         }, threads)).toList());
     }
 
-    /** Splits the partitions into at most {@code streams} shares of about the same number of records. */
-    static List<List<TopicPartition>> shares(Map<TopicPartition, Long> left, int streams) {
-        List<List<TopicPartition>> shares = new ArrayList<>();
-        long[] load = new long[Math.min(streams, left.size())];
+    /**
+     * Splits work (partitions by records left, index builds one each) into at most {@code streams} shares of about
+     * the same weight, heaviest first.
+     */
+    static <T> List<List<T>> shares(Map<T, Long> weights, int streams) {
+        List<List<T>> shares = new ArrayList<>();
+        long[] load = new long[Math.min(streams, weights.size())];
         for (int i = 0; i < load.length; i++) {
             shares.add(new ArrayList<>());
         }
-        left.entrySet().stream().sorted(Map.Entry.<TopicPartition, Long>comparingByValue().reversed()).forEach(p -> {
+        weights.entrySet().stream().sorted(Map.Entry.<T, Long>comparingByValue().reversed()).forEach(p -> {
             int lightest = 0;
             for (int i = 1; i < load.length; i++) {
                 lightest = load[i] < load[lightest] ? i : lightest;
