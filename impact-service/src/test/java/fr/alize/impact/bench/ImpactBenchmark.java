@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -147,39 +148,46 @@ class ImpactBenchmark {
         String sme = id();
         int count = RATE * SECONDS;
         List<Long> fetched = Collections.synchronizedList(new ArrayList<>());
-        try (KafkaConsumer<String, String> plain = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestTopics.onTestBroker().bootstrapServers()),
-                new StringDeserializer(), new StringDeserializer())) {
-            // a plain consumer beside impact-service's, positioned at the end before the first append
-            List<TopicPartition> partitions = plain.partitionsFor(TestEvents.MISSIONS).stream()
-                    .map(p -> new TopicPartition(TestEvents.MISSIONS, p.partition())).toList();
-            plain.assign(partitions);
-            plain.seekToEnd(partitions);
-            partitions.forEach(plain::position);
-            AtomicBoolean appending = new AtomicBoolean(true);
-            Thread reader = new Thread(() -> {
-                while (appending.get() || fetched.size() < count) {
+        AtomicBoolean appending = new AtomicBoolean(true);
+        CountDownLatch positioned = new CountDownLatch(1);
+        // a plain consumer beside impact-service's, at the end of the topic before the first append; it reads until it
+        // has every record, or 30 s after the last append
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<String, String> plain = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestTopics.onTestBroker().bootstrapServers()),
+                    new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = plain.partitionsFor(TestEvents.MISSIONS).stream()
+                        .map(p -> new TopicPartition(TestEvents.MISSIONS, p.partition())).toList();
+                plain.assign(partitions);
+                plain.seekToEnd(partitions);
+                partitions.forEach(plain::position);
+                positioned.countDown();
+                long deadline = Long.MAX_VALUE;
+                while (fetched.size() < count && System.nanoTime() < deadline) {
+                    if (!appending.get() && deadline == Long.MAX_VALUE) {
+                        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    }
                     for (ConsumerRecord<String, String> record : plain.poll(Duration.ofMillis(100))) {
                         if (record.value().contains(sme)) {
                             fetched.add(System.currentTimeMillis() - record.timestamp());
                         }
                     }
                 }
-            }, "bench-plain-consumer");
-            long[] cpuBefore = cpuTicks();
-            reader.start();
-            try {
-                appendAtRate(sme, count);
-            } finally {
-                appending.set(false);
             }
-            long[] cpuAfter = cpuTicks();
-            reader.join(TimeUnit.SECONDS.toMillis(30));
-            reader.interrupt();
-            double busy = 100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
-            System.out.printf("BENCH propagation: %d TimeLogged events appended at %d/s after %d s of warm-up; the machine's "
-                    + "%d cores were %.0f%% busy%n", count, RATE, WARM_UP_SECONDS, Runtime.getRuntime().availableProcessors(), busy);
+        }, "bench-plain-consumer");
+        reader.start();
+        assertThat(positioned.await(60, TimeUnit.SECONDS)).as("the plain consumer is positioned").isTrue();
+        long[] cpuBefore = cpuTicks();
+        try {
+            appendAtRate(sme, count);
+        } finally {
+            appending.set(false);
         }
+        long[] cpuAfter = cpuTicks();
+        reader.join();
+        double busy = 100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
+        System.out.printf("BENCH propagation: %d TimeLogged events appended at %d/s after %d s of warm-up; the machine's "
+                + "%d cores were %.0f%% busy%n", count, RATE, WARM_UP_SECONDS, Runtime.getRuntime().availableProcessors(), busy);
         for (String[] part : new String[][]{{"append -> relay send (Kafka timestamp)", "recorded_at - occurred_at"},
                 {"Kafka timestamp -> committed in the event log", "stored_at - recorded_at"},
                 {"append -> committed in the event log (end to end)", "stored_at - occurred_at"}}) {
