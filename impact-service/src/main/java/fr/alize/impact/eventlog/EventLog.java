@@ -2,6 +2,7 @@ package fr.alize.impact.eventlog;
 
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
+import fr.alize.platform.events.RecordRejectedException;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,15 +56,20 @@ public class EventLog {
 
     /**
      * Applies the records of one poll, in one transaction: each event stored once per event id (the platform's
-     * {@link IdempotentConsumer#applyBatch}), an unknown type skipped and counted.
+     * {@link IdempotentConsumer#applyBatch}), an unknown type skipped and counted, an event that fails
+     * {@link EventChecks} parked (the platform then applies the rest of the poll without it).
      */
-    public void consume(List<ConsumerRecord<String, String>> records) {
+    public IdempotentConsumer.BatchOutcome consume(List<ConsumerRecord<String, String>> records) {
         IdempotentConsumer.BatchOutcome outcome = idempotent.applyBatch(CONSUMER, records, events -> {
             try (Connection connection = dataSource.getConnection()) {
                 // FOR SHARE: a rebuild's switch waits for these writes, and these writes wait for the switch
                 try (PreparedStatement insert = connection.prepareStatement(insertSql(currentGeneration(connection, true)))) {
                     int rows = 0;
                     for (IdempotentConsumer.NewEvent event : events) {
+                        String problem = EventChecks.problem(event.event(), event.record().value());
+                        if (problem != null) {
+                            throw new RecordRejectedException(problem);
+                        }
                         if (EventTypes.isKnown(event.event().type())) {
                             bind(insert, event.event(), event.record().timestamp());
                             insert.addBatch();
@@ -83,6 +89,7 @@ public class EventLog {
         if (outcome.applied() > 0) {
             changed();
         }
+        return outcome;
     }
 
     static String insertSql(int generation) {

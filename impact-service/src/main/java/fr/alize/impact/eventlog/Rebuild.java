@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.impact.report.ImpactConfig;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.events.EventEnvelope;
+import fr.alize.platform.events.ParkedRecords;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +103,8 @@ public class Rebuild {
     @Inject
     EventLog log;
     @Inject
+    ParkedRecords parkedRecords;
+    @Inject
     Clock clock;
     @Inject
     ImpactConfig config;
@@ -126,6 +130,8 @@ public class Rebuild {
     private final AtomicReference<Status> status = new AtomicReference<>();
     /** Runs inside each batch's transaction, after its writes: lets a test stop the rebuild there, as a crash would. */
     private volatile Runnable beforeBatchCommit = () -> { };
+    /** Runs once the end offsets are read, before the copy starts: lets a test append an event in between. */
+    private volatile Runnable afterEndOffsets = () -> { };
     private volatile int batchSize;
 
     /** The current or last rebuild of this replica; else an interrupted one found in the database; else IDLE. */
@@ -162,6 +168,11 @@ public class Rebuild {
     /** For tests: what to do before each batch commits (throwing there stops the rebuild as a crash would). */
     void beforeBatchCommit(Runnable hook) {
         beforeBatchCommit = hook;
+    }
+
+    /** For tests: what to do once the end offsets of a fresh rebuild are read, before anything is copied. */
+    void afterEndOffsets(Runnable hook) {
+        afterEndOffsets = hook;
     }
 
     /** For tests: smaller batches than configured (0: as configured). */
@@ -231,12 +242,16 @@ public class Rebuild {
      */
     private Checkpoint begin(KafkaConsumer<String, String> consumer, int current) throws SQLException {
         int to = prepareTable(current);
+        // The copy reads up to the end offsets below; the switch-over copies what the live consumers stored since
+        // copyStartedAt. Taken BEFORE the end offsets, so that an event appended in between is in one or the other.
+        Timestamp copyStartedAt = databaseNow();
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(needsTopic, volunteersTopic, missionsTopic)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        afterEndOffsets.run();
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
         Map<TopicPartition, long[]> positions = new HashMap<>();
         long total = 0;
@@ -251,15 +266,16 @@ public class Rebuild {
                  PreparedStatement run = connection.prepareStatement("""
                          INSERT INTO event_log_rebuild (id, from_generation, to_generation, copy_started_at, started_at,
                                                         total, records_read, stored, skipped)
-                         VALUES (1, ?, ?, clock_timestamp(), ?, ?, 0, 0, 0)""");
+                         VALUES (1, ?, ?, ?, ?, ?, 0, 0, 0)""");
                  PreparedStatement position = connection.prepareStatement(
                          "INSERT INTO event_log_rebuild_position (topic, kafka_partition, next_offset, end_offset) VALUES (?, ?, ?, ?)")) {
                 clear.execute("DELETE FROM event_log_rebuild");
                 clear.execute("DELETE FROM event_log_rebuild_position");
                 run.setInt(1, current);
                 run.setInt(2, to);
-                run.setTimestamp(3, Timestamp.from(status.get().startedAt()));
-                run.setLong(4, records);
+                run.setTimestamp(3, copyStartedAt);
+                run.setTimestamp(4, Timestamp.from(status.get().startedAt()));
+                run.setLong(5, records);
                 run.executeUpdate();
                 for (Map.Entry<TopicPartition, long[]> p : positions.entrySet()) {
                     position.setString(1, p.getKey().topic());
@@ -274,6 +290,15 @@ public class Rebuild {
             }
         });
         return QuarkusTransaction.requiringNew().call(this::loadCheckpoint);
+    }
+
+    /** The database's clock (the one {@code stored_at} is taken from), now. */
+    private Timestamp databaseNow() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement select = connection.createStatement();
+             ResultSet now = select.executeQuery("SELECT clock_timestamp()")) {
+            now.next();
+            return now.getTimestamp(1);
+        }
     }
 
     /** The rebuild in progress as last committed, or null; call inside a transaction. */
@@ -425,8 +450,12 @@ public class Rebuild {
         }
     }
 
-    /** A batch ready to write: its rows in COPY's text format, its counts, and the partitions' next offsets after it. */
-    private record Prepared(String rows, int read, int copied, int skipped, Map<TopicPartition, Long> next) {
+    /**
+     * A batch ready to write: its rows in COPY's text format, the records to park with their reasons, its counts
+     * (skipped: unknown types and parked records), and the partitions' next offsets after it.
+     */
+    private record Prepared(String rows, Map<ConsumerRecord<String, String>, String> parked, int read, int copied,
+                            int skipped, Map<TopicPartition, Long> next) {
     }
 
     /**
@@ -503,10 +532,14 @@ public class Rebuild {
         }
     }
 
-    /** The records below their partition's end, as COPY rows; unreadable records and unknown types are skipped. */
+    /**
+     * The records below their partition's end, as COPY rows; unknown types are skipped, and records the live consumer
+     * would park (not an event, or failing {@link EventChecks}) are parked with the same reason.
+     */
     private Prepared prepare(ConsumerRecords<String, String> records, Map<TopicPartition, Long> end,
                              Function<TopicPartition, Long> nextOffset) {
         StringBuilder rows = new StringBuilder(records.count() * 1024);
+        Map<ConsumerRecord<String, String>, String> parked = new LinkedHashMap<>();
         int read = 0;
         int copied = 0;
         for (ConsumerRecord<String, String> record : records) {
@@ -516,26 +549,47 @@ public class Rebuild {
             }
             read++;
             EventEnvelope.Result parsed = EventEnvelope.parse(record, mapper);
-            if (parsed.isValid() && EventTypes.isKnown(parsed.envelope().type())) {
+            String problem = parsed.isValid() ? EventChecks.problem(parsed.envelope(), record.value()) : parsed.problem();
+            if (problem != null) {
+                parked.put(record, problem);
+            } else if (EventTypes.isKnown(parsed.envelope().type())) {
                 appendRow(rows, parsed.envelope(), record);
                 copied++;
             }
         }
         Map<TopicPartition, Long> next = new HashMap<>();
         end.keySet().forEach(partition -> next.put(partition, nextOffset.apply(partition)));
-        return new Prepared(rows.toString(), read, copied, read - copied, next);
+        return new Prepared(rows.toString(), parked, read, copied, read - copied, next);
     }
 
-    /** Writes a batch with COPY and moves the checkpoint, in one transaction. */
+    /**
+     * Writes a batch with COPY and moves the checkpoint, in one transaction. A record to park that a person replayed
+     * with a corrected value (the live log holds the corrected event) is copied with that value instead, so that the
+     * rebuilt log holds what the current one does; the others are parked (again: one more attempt on the same row).
+     */
     private void store(String copySql, Prepared batch) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        int recovered = QuarkusTransaction.requiringNew().call(() -> {
+            StringBuilder rows = new StringBuilder(batch.rows());
+            int corrected = 0;
+            for (Map.Entry<ConsumerRecord<String, String>, String> poison : batch.parked().entrySet()) {
+                ConsumerRecord<String, String> fixed = parkedRecords.correctedValue(EventLog.CONSUMER, poison.getKey())
+                        .map(value -> ParkedRecords.withValue(poison.getKey(), value)).orElse(null);
+                EventEnvelope.Result parsed = fixed == null ? null : EventEnvelope.parse(fixed, mapper);
+                if (parsed != null && parsed.isValid() && EventChecks.problem(parsed.envelope(), fixed.value()) == null
+                        && EventTypes.isKnown(parsed.envelope().type())) {
+                    appendRow(rows, parsed.envelope(), fixed);
+                    corrected++;
+                } else {
+                    parkedRecords.park(EventLog.CONSUMER, poison.getKey(), poison.getValue());
+                }
+            }
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement position = connection.prepareStatement(
                          "UPDATE event_log_rebuild_position SET next_offset = ? WHERE topic = ? AND kafka_partition = ?");
                  PreparedStatement counters = connection.prepareStatement(
                          "UPDATE event_log_rebuild SET records_read = records_read + ?, stored = stored + ?, skipped = skipped + ? WHERE id = 1")) {
-                if (batch.copied() > 0) {
-                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(batch.rows()));
+                if (batch.copied() + corrected > 0) {
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(rows.toString()));
                 }
                 for (Map.Entry<TopicPartition, Long> p : batch.next().entrySet()) {
                     position.setLong(1, p.getValue());
@@ -545,16 +599,18 @@ public class Rebuild {
                 }
                 position.executeBatch();
                 counters.setLong(1, batch.read());
-                counters.setLong(2, batch.copied());
-                counters.setLong(3, batch.skipped());
+                counters.setLong(2, batch.copied() + corrected);
+                counters.setLong(3, batch.skipped() - corrected);
                 counters.executeUpdate();
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("could not copy a batch of the rebuild", e);
             }
             beforeBatchCommit.run();
+            return corrected;
         });
         update(s -> new Status(s.state(), s.fromGeneration(), s.toGeneration(), s.read() + batch.read(), s.total(),
-                s.stored() + batch.copied(), s.skipped() + batch.skipped(), s.startedAt(), null, null, s.resumed()));
+                s.stored() + batch.copied() + recovered, s.skipped() + batch.skipped() - recovered, s.startedAt(), null,
+                null, s.resumed()));
     }
 
     /** One row of COPY's text format: tab-separated, \N for null, backslash escapes. */

@@ -2,6 +2,7 @@ package fr.alize.impact.eventlog;
 
 import fr.alize.impact.TestEvents;
 import fr.alize.impact.TestEvents.Mission;
+import fr.alize.testing.ParkedRecordsApi;
 import fr.alize.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.agroal.api.AgroalDataSource;
@@ -26,7 +27,10 @@ import static fr.alize.impact.TestEvents.id;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /** A rebuild from offset zero gives the same figures, while the reports keep answering, and then follows the topics. */
 @QuarkusTest
@@ -224,5 +228,40 @@ class RebuildTest {
         assertThat(indexes(EventLog.table(generation + 1))).isEqualTo(5);
         rebuild.forget();
         assertThat(rebuildStatus().getString("state")).as("no checkpoint left").isEqualTo("IDLE");
+    }
+
+    @Test
+    void anEventAppendedWhileTheRebuildStartsAndTheParkedRecordsAreTreatedAsLive() {
+        // a poison replayed with a corrected value (the live log holds the corrected event) and one left parked
+        Mission corrected = Mission.of(id(), id());
+        JsonPath nul = PoisonRecordsTest.parkedBeforeProposal(corrected, "MissionDeclined",
+                corrected.event("MissionDeclined").with("party", "SME").with("reason", "a-b"), "a-b", "a\\\\u0000b");
+        ParkedRecordsApi.assertReplayApplies(nul.getLong("id"), nul.getString("value").replace("a\\u0000b", "ab"));
+        Mission parked = Mission.of(id(), id());
+        JsonPath seven = PoisonRecordsTest.parkedBeforeProposal(parked, "TimeLogged",
+                parked.logged(id(), "2044-03-02", 7, null), "\"hours\":[0-9.]+", "\"hours\":\"seven\"");
+        awaitNoRebuildRunning();
+
+        // an event appended once the rebuild has read the end offsets, and stored by the live consumer before the
+        // copy starts: beyond what the copy reads, so the switch-over must bring it
+        Mission between = Mission.of(id(), id());
+        rebuild.afterEndOffsets(() -> {
+            between.event("MissionProposed").version(0).send();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    PoisonRecordsTest.history(between.missionId()).statusCode(200));
+        });
+        try {
+            given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(120)).until(() -> "SWITCHED".equals(rebuildStatus().getString("state")));
+        } finally {
+            rebuild.afterEndOffsets(() -> { });
+        }
+        PoisonRecordsTest.history(between.missionId()).statusCode(200).body("events.type", contains("MissionProposed"));
+        PoisonRecordsTest.history(corrected.missionId()).statusCode(200)
+                .body("events.type", containsInAnyOrder("MissionProposed", "MissionDeclined"))
+                .body("events.find { it.type == 'MissionDeclined' }.details.reason", equalTo("ab"));
+        given().auth().oauth2(Tokens.cci()).when().get("/admin/parked-records/" + seven.getLong("id")).then()
+                .statusCode(200).body("replayedAt", nullValue())
+                .body("attempts", equalTo(seven.getInt("attempts") + 1));
     }
 }

@@ -2,6 +2,8 @@ package fr.alize.matching.pool;
 
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
+import fr.alize.platform.events.IdempotentConsumer.Outcome;
+import fr.alize.platform.events.Replayable;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,16 +11,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Follows the needs, volunteers and missions topics into the pool tables (each event once per consumer), then
  * refreshes the in-memory index from the rows the event touched. A need that was just published is announced as a
- * {@link NeedOpened} CDI event, for the optional automatic proposal.
+ * {@link NeedOpened} CDI event, for the optional automatic proposal. A record that can never be applied is parked
+ * by the platform and can be replayed through {@link #replay}.
  */
 @ApplicationScoped
-public class PoolConsumers {
+public class PoolConsumers implements Replayable {
 
     static final String NEEDS = "pool-needs";
     static final String VOLUNTEERS = "pool-volunteers";
@@ -40,37 +44,57 @@ public class PoolConsumers {
     @Incoming("pool-needs")
     @Blocking
     public void onNeedEvent(ConsumerRecord<String, String> record) {
-        String[] type = new String[1];
-        String needId = apply(NEEDS, record, event -> {
-            type[0] = event.type();
-            return projection.applyNeedEvent(event);
-        }, pool::refreshNeed);
-        if (needId != null && "NeedPublished".equals(type[0])) {
-            needOpened.fire(new NeedOpened(needId));
-        }
+        replay(NEEDS, record);
     }
 
     @Incoming("pool-volunteers")
     @Blocking
     public void onVolunteerEvent(ConsumerRecord<String, String> record) {
-        apply(VOLUNTEERS, record, projection::applyVolunteerEvent, pool::refreshVolunteerOrPartner);
+        replay(VOLUNTEERS, record);
     }
 
     @Incoming("pool-missions")
     @Blocking
     public void onMissionEvent(ConsumerRecord<String, String> record) {
-        apply(MISSIONS, record, projection::applyMissionEvent, pool::refreshMission);
+        replay(MISSIONS, record);
     }
 
-    /** Returns the id the event touched when it was applied now (not a duplicate, not skipped), else null. */
-    private String apply(String consumer, ConsumerRecord<String, String> record,
-                         Function<EventEnvelope, String> project, Consumer<String> refresh) {
+    @Override
+    public Set<String> consumers() {
+        return Set.of(NEEDS, VOLUNTEERS, MISSIONS);
+    }
+
+    @Override
+    public Outcome replay(String consumer, ConsumerRecord<String, String> record) {
+        return switch (consumer) {
+            case NEEDS -> {
+                String[] type = new String[1];
+                Outcome outcome = apply(NEEDS, record, event -> {
+                    type[0] = event.type();
+                    return projection.applyNeedEvent(event);
+                }, pool::refreshNeed, needId -> {
+                    if ("NeedPublished".equals(type[0])) {
+                        needOpened.fire(new NeedOpened(needId));
+                    }
+                });
+                yield outcome;
+            }
+            case VOLUNTEERS -> apply(VOLUNTEERS, record, projection::applyVolunteerEvent, pool::refreshVolunteerOrPartner,
+                    id -> { });
+            case MISSIONS -> apply(MISSIONS, record, projection::applyMissionEvent, pool::refreshMission, id -> { });
+            default -> throw new IllegalArgumentException("no consumer " + consumer);
+        };
+    }
+
+    /** Applies the record; when it was applied now and touched an id, refreshes the pool for it, then tells. */
+    private Outcome apply(String consumer, ConsumerRecord<String, String> record, Function<EventEnvelope, String> project,
+                          Consumer<String> refresh, Consumer<String> applied) {
         String[] touched = new String[1];
-        IdempotentConsumer.Outcome outcome = idempotent.apply(consumer, record, event -> touched[0] = project.apply(event));
-        if (outcome == IdempotentConsumer.Outcome.APPLIED && touched[0] != null) {
+        Outcome outcome = idempotent.apply(consumer, record, event -> touched[0] = project.apply(event));
+        if (outcome == Outcome.APPLIED && touched[0] != null) {
             refresh.accept(touched[0]);
-            return touched[0];
+            applied.accept(touched[0]);
         }
-        return null;
+        return outcome;
     }
 }

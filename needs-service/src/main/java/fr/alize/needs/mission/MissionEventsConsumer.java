@@ -7,24 +7,26 @@ import fr.alize.needs.need.NeedCommands.RecordMissionStarted;
 import fr.alize.needs.need.NeedQueries;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
+import fr.alize.platform.events.RecordRejectedException;
+import fr.alize.platform.events.Replayable;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+
+import java.util.Set;
 
 /**
  * Follows matching-service's missions: a started mission matches its need, a completed one fulfils it, a cancelled
- * or declined one reopens it. Each event id is applied once (the dedupe row, the need's events and any parked row
- * commit together). An event about a need we do not know, or that does not fit the need's state, is logged and parked
- * in {@code parked_mission_event}; it never stops the consumer.
+ * or declined one reopens it. Each event id is applied once (the dedupe row and the need's events commit together).
+ * An event about a need we do not know, or that does not fit the need's state, is parked by the platform (see
+ * {@code GET /admin/parked-records}) and can be replayed once the need exists; it never stops the consumer.
  */
 @ApplicationScoped
-public class MissionEventsConsumer {
+public class MissionEventsConsumer implements Replayable {
 
     static final String CONSUMER = "needs-from-missions";
-    private static final Logger LOG = Logger.getLogger(MissionEventsConsumer.class);
 
     @Inject
     IdempotentConsumer idempotent;
@@ -32,13 +34,21 @@ public class MissionEventsConsumer {
     SystemCommands commands;
     @Inject
     NeedQueries needs;
-    @Inject
-    ParkedMissionEvents parked;
 
     @Incoming("mission-events")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
         idempotent.apply(CONSUMER, record, this::apply);
+    }
+
+    @Override
+    public Set<String> consumers() {
+        return Set.of(CONSUMER);
+    }
+
+    @Override
+    public IdempotentConsumer.Outcome replay(String consumer, ConsumerRecord<String, String> record) {
+        return idempotent.apply(CONSUMER, record, this::apply);
     }
 
     private void apply(EventEnvelope event) {
@@ -49,8 +59,7 @@ public class MissionEventsConsumer {
         String needId = event.data().path("needId").asText("");
         String problem = needs.exists(needId) ? commands.send(command) : "unknown need " + needId;
         if (problem != null) {
-            LOG.warnf("%s parked %s %s (mission %s): %s", CONSUMER, event.type(), event.id(), event.subject(), problem);
-            parked.park(event, problem);
+            throw new RecordRejectedException(problem);
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.alize.platform.events.CloudEventHeaders;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
+import fr.alize.platform.events.RecordRejectedException;
+import fr.alize.platform.events.Replayable;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,16 +16,17 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the latest skill taxonomy that volunteer-service published ({@code SkillTaxonomyPublished} on
  * {@code alize.volunteers}); the other events of that topic are passed over without touching the database. Each
  * event id is applied once. A version older than (or equal to) the one held changes nothing, so a late record
  * never replaces a newer version. A taxonomy record that breaks the contract (no {@code YYYY.N} version, no skill)
- * is logged and ignored: it can never become valid by retrying.
+ * is parked: it can never become valid by retrying.
  */
 @ApplicationScoped
-public class SkillTaxonomyConsumer {
+public class SkillTaxonomyConsumer implements Replayable {
 
     static final String CONSUMER = "needs-skill-taxonomy";
     static final String TYPE = "SkillTaxonomyPublished";
@@ -37,11 +40,21 @@ public class SkillTaxonomyConsumer {
     @Incoming("skill-taxonomy")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
+        replay(CONSUMER, record);
+    }
+
+    @Override
+    public Set<String> consumers() {
+        return Set.of(CONSUMER);
+    }
+
+    @Override
+    public IdempotentConsumer.Outcome replay(String consumer, ConsumerRecord<String, String> record) {
         String type = EventEnvelope.header(record, CloudEventHeaders.TYPE);
         if (type != null && !TYPE.equals(type)) {
-            return; // another volunteer event: not ours to keep
+            return IdempotentConsumer.Outcome.DUPLICATE; // another volunteer event: not ours to keep, nothing to do
         }
-        idempotent.apply(CONSUMER, record, this::apply);
+        return idempotent.apply(CONSUMER, record, this::apply);
     }
 
     private void apply(EventEnvelope event) {
@@ -52,9 +65,8 @@ public class SkillTaxonomyConsumer {
         Optional<TaxonomyVersion> order = TaxonomyVersion.parse(version);
         List<String> ids = skillIds(event.data().path("skills"));
         if (order.isEmpty() || ids.isEmpty()) {
-            LOG.warnf("%s ignored %s %s: a version YYYY.N and at least one skill id are required (version '%s', %d ids)",
-                    CONSUMER, TYPE, event.id(), version, ids.size());
-            return;
+            throw new RecordRejectedException("a version YYYY.N and at least one skill id are required (version '%s', %d ids)"
+                    .formatted(version, ids.size()));
         }
         if (table.keepIfNewer(version, order.get(), ids, event.data().path("skills").toString(), event.id())) {
             LOG.infof("Skill taxonomy %s received (%d skills): needs are now checked against it", version, ids.size());

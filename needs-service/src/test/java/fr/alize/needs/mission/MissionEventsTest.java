@@ -7,8 +7,10 @@ import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
+import fr.alize.testing.ParkedRecordsApi;
 import fr.alize.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,23 +104,46 @@ class MissionEventsTest {
     }
 
     @Test
-    void anEventAboutAnUnknownNeedIsParkedAndTheConsumerGoesOn() throws Exception {
+    void anEventAboutAnUnknownNeedIsParkedTheConsumerGoesOnAndAReplayAppliesItOnceTheNeedIsKnown() throws Exception {
         String unknown = UUID.randomUUID().toString();
-        String parked = send("MissionStarted", unknown, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
+        String mission = UUID.randomUUID().toString();
+        String parked = send("MissionStarted", unknown, UUID.randomUUID().toString(), mission, UUID.randomUUID().toString());
         String sme = Smes.approved();
         String needId = Smes.publishNeed(Tokens.sme(sme), null);
-        send("MissionStarted", needId, sme, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        send("MissionStarted", needId, sme, mission, UUID.randomUUID().toString()); // same key: same partition, after it
         awaitStatus(needId, "MATCHED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> parkedIds().contains(parked));
-        given().auth().oauth2(Tokens.cci()).when().get("/parked-mission-events").then().statusCode(200)
-                .body("find { it.eventId == '" + parked + "' }.needId", org.hamcrest.Matchers.equalTo(unknown))
-                .body("find { it.eventId == '" + parked + "' }.reason", org.hamcrest.Matchers.containsString("unknown need"));
-        given().auth().oauth2(Tokens.sme(sme)).when().get("/parked-mission-events").then().statusCode(403);
+        JsonPath row = ParkedRecordsApi.awaitParked(MissionEventsConsumer.CONSUMER, mission);
+        assertThat(row.getString("eventId")).isEqualTo(parked);
+        assertThat(row.getString("reason")).contains("unknown need " + unknown);
+        given().auth().oauth2(Tokens.sme(sme)).when().get("/admin/parked-records").then().statusCode(403);
+
+        // the cause fixed: the mission was about a need this service knows (the corrected value names it)
+        String other = Smes.publishNeed(Tokens.sme(sme), null);
+        ParkedRecordsApi.assertReplayApplies(row.getLong("id"), row.getString("value").replace(unknown, other));
+        awaitStatus(other, "MATCHED");
+    }
+
+    @Test
+    void recordsThatAreNotEventsAreParkedAndTheNextRecordIsApplied() throws Exception {
+        String sme = Smes.approved();
+        String needId = Smes.publishNeed(Tokens.sme(sme), null);
+        String mission = UUID.randomUUID().toString();
+        ParkedRecordsApi.produce(MISSIONS, mission, "not json", ParkedRecordsApi.headers("MissionStarted",
+                UUID.randomUUID().toString(), mission));
+        ParkedRecordsApi.produce(MISSIONS, mission, "{}", ParkedRecordsApi.headers("MissionStarted",
+                ParkedRecordsApi.TOO_LONG_ID, mission));
+        send("MissionStarted", needId, sme, mission, UUID.randomUUID().toString());
+        awaitStatus(needId, "MATCHED");
+        List<Map<String, Object>> rows = given().auth().oauth2(Tokens.cci())
+                .queryParam("consumer", MissionEventsConsumer.CONSUMER).when().get("/admin/parked-records")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.key == '" + mission + "' }");
+        assertThat(rows).extracting(r -> (String) r.get("reason"))
+                .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
+                .anySatisfy(reason -> assertThat(reason).contains("too long"));
     }
 
     private static List<String> parkedIds() {
-        return given().auth().oauth2(Tokens.cci()).when().get("/parked-mission-events").then().statusCode(200)
-                .extract().jsonPath().getList("eventId");
+        return given().auth().oauth2(Tokens.cci()).queryParam("consumer", MissionEventsConsumer.CONSUMER)
+                .when().get("/admin/parked-records").then().statusCode(200).extract().jsonPath().getList("eventId");
     }
 }

@@ -4,10 +4,12 @@ import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
+import fr.alize.testing.ParkedRecordsApi;
 import fr.alize.testing.Tokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,5 +89,22 @@ class SkillTaxonomyConsumerTest {
                 .body("errors[0].message", containsString("skill taxonomy " + newer));
         publishWithSkill(sme, "export-incoterms").statusCode(201);
         assertThat(consumed("applied")).as("the other event was passed over, not applied").isEqualTo(applied + 1);
+    }
+
+    @Test
+    void aTaxonomyThatBreaksTheContractIsParkedAndTheNextOneIsUsed() {
+        String newer = SkillTaxonomyFeed.versionAfterHeld(1);
+        String broken = SkillTaxonomyFeed.taxonomy(newer).replace("\"" + newer + "\"", "\"latest\"");
+        ParkedRecordsApi.produce(SkillTaxonomyFeed.TOPIC, newer, broken,
+                ParkedRecordsApi.headers(SkillTaxonomyFeed.TYPE, UUID.randomUUID().toString(), newer));
+        SkillTaxonomyFeed.produce(SkillTaxonomyFeed.taxonomy(newer), UUID.randomUUID().toString());
+        SkillTaxonomyFeed.awaitHeld(newer);
+
+        JsonPath parked = ParkedRecordsApi.awaitParked(SkillTaxonomyConsumer.CONSUMER, newer);
+        assertThat(parked.getString("reason")).contains("a version YYYY.N").contains("'latest'");
+        // corrected to a version older than the one held: applied, and the held version stays
+        String older = parked.getString("value").replace("\"latest\"", "\"2000.1\"");
+        ParkedRecordsApi.assertReplayApplies(parked.getLong("id"), older);
+        assertThat(SkillTaxonomyFeed.held().orElseThrow().version()).isEqualTo(newer);
     }
 }

@@ -3,6 +3,7 @@ package fr.alize.volunteer.contribution;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
+import fr.alize.platform.events.Replayable;
 import fr.alize.platform.jdbc.Jdbc;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,13 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Follows the missions topic and keeps the time logged by each partner's volunteers ({@code TimeLogged}), each
- * entry once; the other mission events do not change what a partner has given.
+ * entry once; the other mission events do not change what a partner has given. An entry whose date or hours do not
+ * parse is parked by the platform and the consumer goes on.
  */
 @ApplicationScoped
-public class MissionEventsConsumer {
+public class MissionEventsConsumer implements Replayable {
 
     static final String CONSUMER = "partner-contributions";
 
@@ -30,7 +33,17 @@ public class MissionEventsConsumer {
     @Incoming("missions-events")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        idempotent.apply(CONSUMER, record, event -> {
+        replay(CONSUMER, record);
+    }
+
+    @Override
+    public Set<String> consumers() {
+        return Set.of(CONSUMER);
+    }
+
+    @Override
+    public IdempotentConsumer.Outcome replay(String consumer, ConsumerRecord<String, String> record) {
+        return idempotent.apply(CONSUMER, record, event -> {
             if ("TimeLogged".equals(event.type())) {
                 timeLogged(event);
             }
