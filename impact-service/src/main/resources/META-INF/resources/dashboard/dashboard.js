@@ -1,5 +1,6 @@
 // Alize impact dashboard: reads impact-service's own API with the bearer token given (pasted, or #token=... in the
-// URL, which never reaches the server) and draws three charts as SVG. No build step, no dependency.
+// URL, which never reaches the server and is removed from the address bar once read) and draws three charts as SVG.
+// No build step, no dependency, no inline script or style: impact-service's Content-Security-Policy allows neither.
 (function () {
   'use strict';
   const SVG = 'http://www.w3.org/2000/svg';
@@ -10,6 +11,10 @@
 
   yearInput.value = params.get('year') || new Date().getFullYear();
   tokenInput.value = fragment.get('token') || sessionStorage.getItem('alize-token') || '';
+  if (fragment.has('token')) {
+    // read once: the token leaves the address bar (and the history), so it is not shared with the URL or bookmarked
+    history.replaceState(null, '', location.pathname + location.search);
+  }
 
   function element(parent, name, attributes, text) {
     const node = document.createElementNS(SVG, name);

@@ -5,6 +5,7 @@ import fr.alize.infra.EmbeddedPostgresServer;
 import fr.alize.infra.KafkaBroker;
 import fr.alize.infra.Ports;
 import fr.alize.infra.RsaPem;
+import fr.alize.infra.SecretFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   postgres/          the PostgreSQL cluster (databases needs, volunteer, matching, impact)
  *   kafka/             the broker (see KafkaBroker)
  *   jwt/               the RSA key pair of local tokens (private key stays here)
+ *   secrets/           employee-ref.key, volunteer-service's key of employee reference hashes (made once, kept)
  *   logs/              one log per service, postgres.log
  *   run/               pids of the services
  * </pre>
@@ -86,6 +88,8 @@ final class Suite {
         });
         Path publicKey = data.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE);
         step(() -> RsaPem.loadOrCreate(data.resolve("jwt")));
+        Path employeeRefKey = data.resolve("secrets").resolve("employee-ref.key");
+        step(() -> SecretFile.createIfAbsent(employeeRefKey));
         long servicesStart = System.nanoTime();
         step(() -> {
             for (String name : LauncherOptions.SERVICES) {
@@ -93,6 +97,9 @@ final class Suite {
                         data.resolve("logs").resolve(name + ".log"));
                 Map<String, String> config = ServiceProcess.config(service.port, postgres.jdbcUrl(database(name)),
                         postgres.username(), postgres.password(), broker.bootstrapServers(), publicKey);
+                if (name.equals("volunteer-service")) {
+                    config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
+                }
                 service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(name + ".pid"));
                 services.add(service);
             }

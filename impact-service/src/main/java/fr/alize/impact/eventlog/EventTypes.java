@@ -7,7 +7,7 @@ public final class EventTypes {
 
     public static final Set<String> KNOWN = Set.of(
             // alize.needs
-            "SmeApplied", "SmeApproved", "SmeRejected", "SmeProfileUpdated", "HeadcountDeclared", "JobsReported",
+            "SmeApplied", "SmeApproved", "SmeRejected", "SmeProfileUpdated", "SmeContactErased", "HeadcountDeclared", "JobsReported",
             "NeedPublished", "NeedAmended", "NeedWithdrawn", "NeedExpired", "NeedMatched", "NeedFulfilled", "NeedReopened",
             // alize.volunteers
             "PartnerEnrolled", "PartnerPledgeSet", "VolunteerRegistered", "VolunteerUpdated", "VolunteerPaused",

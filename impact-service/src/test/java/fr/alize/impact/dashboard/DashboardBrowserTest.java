@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ class DashboardBrowserTest {
 
     @TestHTTPResource("/dashboard/index.html")
     URL page;
+    @TestHTTPResource("/dashboard-probe/index.html")
+    URL probe;
 
     @Test
     void theDashboardDrawsTheTargetCurveJobsPerYearAndPartnerContributions() throws Exception {
@@ -73,6 +76,20 @@ class DashboardBrowserTest {
         assertThat(dom).contains("2 of 4 SMEs supported in 2038");
         assertThat(dom).contains("data-year=\"2038\" data-created=\"6\"");
         assertThat(dom).contains("data-partner=\"Vallourec Tubes\" data-days=\"2.00\"", "data-pledged=\"5\"");
+        assertThat(dom).as("the token left in the page").doesNotContain(Tokens.analyst());
+    }
+
+    /** Once read, the token leaves the address bar: a test-only page opens the dashboard and reports its location. */
+    @Test
+    void theTokenIsRemovedFromTheAddressBarOnceRead() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "SKIPPED: no headless browser at " + CHROMIUM);
+        String dashboard = page + "?year=" + YEAR + "#token=" + Tokens.analyst();
+
+        String dom = render(probe + "?target=" + URLEncoder.encode(dashboard, StandardCharsets.UTF_8));
+
+        assertThat(dom).contains("data-state=\"done\"", "data-dashboard=\"ready\"");
+        assertThat(dom).contains("data-href=\"" + page + "?year=" + YEAR + "\"");
+        assertThat(dom).doesNotContain("token=");
     }
 
     /** The page's DOM once its scripts ran, as headless Chromium prints it. */
@@ -81,7 +98,7 @@ class DashboardBrowserTest {
         try {
             Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", url))
+                    "--disable-sync", "--disable-popup-blocking", "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", url))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = chromium.getInputStream().readAllBytes();
             assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("chromium ended").isTrue();

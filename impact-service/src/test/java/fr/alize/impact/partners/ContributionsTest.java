@@ -102,6 +102,30 @@ class ContributionsTest {
     }
 
     @Test
+    void aPartnerNameThatLooksLikeAFormulaIsExportedAsText() {
+        int year = 2044;
+        String hostile = id();
+        String negative = id();
+        event("PartnerEnrolled").with("partnerId", hostile).with("name", "=HYPERLINK(\"http://evil.example\";\"x\")").send();
+        event("PartnerPledgeSet").with("partnerId", hostile).with("year", year).with("pledgedDays", 3).with("dailyRate", 100.0).send();
+        event("PartnerEnrolled").with("partnerId", negative).with("name", "-3").send();
+        event("PartnerPledgeSet").with("partnerId", negative).with("year", year).with("pledgedDays", 4).with("dailyRate", 100.0).send();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.analyst())
+                .when().get("/contributions/" + year).then().body("partners", hasSize(2)));
+
+        String csv = given().auth().oauth2(Tokens.analyst()).accept("text/csv").when().get("/contributions/" + year + "?sep=semicolon")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(csv.lines().toList()).containsExactly(
+                "year;partnerId;partnerName;hours;skillDays;dailyRate;value;pledgedDays;pledgeShare",
+                "2044;" + negative + ";\"'-3\";0,00;0,00;100,00;0,00;4;0,000",
+                "2044;" + hostile + ";\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\";0,00;0,00;100,00;0,00;3;0,000");
+        // JSON answers keep the name as it is
+        given().auth().oauth2(Tokens.analyst()).when().get("/contributions/" + year).then()
+                .body("partners.name", contains("-3", "=HYPERLINK(\"http://evil.example\";\"x\")"));
+    }
+
+    @Test
     void onlyTheCciAndAnalystsRead() {
         given().when().get("/contributions/" + YEAR).then().statusCode(401);
         for (String token : List.of(Tokens.sme(id()), Tokens.partnerHr(GLASS), Tokens.volunteer(id()))) {

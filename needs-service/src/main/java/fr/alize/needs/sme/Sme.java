@@ -3,12 +3,14 @@ package fr.alize.needs.sme;
 import fr.alize.needs.sme.SmeCommands.ApplySme;
 import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
+import fr.alize.needs.sme.SmeCommands.EraseSmeContact;
 import fr.alize.needs.sme.SmeCommands.ReportJobs;
 import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
 import fr.alize.needs.sme.SmeEvents.HeadcountDeclared;
 import fr.alize.needs.sme.SmeEvents.JobsReported;
 import fr.alize.needs.sme.SmeEvents.SmeApplied;
 import fr.alize.needs.sme.SmeEvents.SmeApproved;
+import fr.alize.needs.sme.SmeEvents.SmeContactErased;
 import fr.alize.needs.sme.SmeEvents.SmeProfileUpdated;
 import fr.alize.needs.sme.SmeEvents.SmeRejected;
 import fr.alize.platform.errors.ConflictException;
@@ -90,6 +92,12 @@ public class Sme {
             return;
         }
         apply(new SmeProfileUpdated(smeId, newName, newNaf, newCommune, newHeadcount, command.contactUpdated()));
+    }
+
+    /** Erasure is a right of the person: it holds whatever the SME's status, a rejected one included. */
+    @CommandHandler
+    public void handle(EraseSmeContact command) {
+        apply(new SmeContactErased(smeId));
     }
 
     @CommandHandler

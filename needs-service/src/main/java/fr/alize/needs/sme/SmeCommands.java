@@ -22,6 +22,10 @@ public final class SmeCommands {
                                    String communeCode, Integer headcount, boolean contactUpdated) {
     }
 
+    /** The contact person's data is being erased (the register deletes it in the same transaction). */
+    public record EraseSmeContact(@TargetAggregateIdentifier String smeId) {
+    }
+
     public record DeclareHeadcount(@TargetAggregateIdentifier String smeId, LocalDate date, int headcount) {
     }
 

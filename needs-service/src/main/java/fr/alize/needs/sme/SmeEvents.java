@@ -26,6 +26,10 @@ public final class SmeEvents {
                                     boolean contactUpdated) {
     }
 
+    /** The contact person's name and contact were erased (they were never in an event); a new contact may follow. */
+    public record SmeContactErased(String smeId) {
+    }
+
     public record HeadcountDeclared(String smeId, LocalDate date, int headcount) {
     }
 

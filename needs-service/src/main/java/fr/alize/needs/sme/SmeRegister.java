@@ -45,6 +45,11 @@ public class SmeRegister {
                 smeId, contact.name(), contact.email(), contact.phone());
     }
 
+    /** @return whether there was a contact to erase */
+    public boolean eraseContact(String smeId) {
+        return jdbc.update("DELETE FROM sme_contact WHERE sme_id = ?", smeId) == 1;
+    }
+
     public Optional<Contact> contact(String smeId) {
         return jdbc.one("SELECT name, email, phone FROM sme_contact WHERE sme_id = ?",
                 row -> new Contact(row.getString("name"), row.getString("email"), row.getString("phone")), smeId);

@@ -7,6 +7,7 @@ import fr.alize.needs.infrastructure.QueryParams;
 import fr.alize.needs.sme.SmeCommands.ApplySme;
 import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
+import fr.alize.needs.sme.SmeCommands.EraseSmeContact;
 import fr.alize.needs.sme.SmeCommands.ReportJobs;
 import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
 import fr.alize.needs.sme.SmeViews.Contact;
@@ -30,6 +31,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -171,6 +173,23 @@ public class SmeResource {
                 Ids.upper(request.nafCode()), Ids.upper(request.communeCode()), request.headcount(), contactUpdated));
         if (contactUpdated) {
             register.saveContact(id, contact);
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{smeId}/contact")
+    @RolesAllowed({Roles.CCI, Roles.SME})
+    @Transactional
+    @Operation(summary = "Erase the SME's contact person",
+            description = "Deletes the contact's name, e-mail and phone for good and records SmeContactErased; a new contact may be set later. Erasing again records nothing.")
+    public Response eraseContact(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId) {
+        String id = own(smeId);
+        if (register.status(id).isEmpty()) {
+            throw noSuchSme();
+        }
+        if (register.eraseContact(id)) {
+            commands.send(new EraseSmeContact(id));
         }
         return Response.noContent().build();
     }

@@ -3,6 +3,7 @@ package fr.alize.needs.sme;
 import fr.alize.testing.EventStoreRows;
 import fr.alize.needs.Smes;
 import fr.alize.needs.NeedsTopic;
+import fr.alize.testing.DatabaseSearch;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -20,10 +21,12 @@ import static fr.alize.platform.events.EventEnvelope.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /** SMEs through the API: application, decision, profile, employment follow-up; the events on the topic. */
@@ -178,6 +181,43 @@ class SmeApiTest {
                 .when().patch("/smes/" + smeId).then(), 403);
         problem(given().auth().oauth2(Tokens.cci()).contentType("application/json").body("{\"headcount\": 2}")
                 .when().patch("/smes/" + UUID.randomUUID()).then(), 404);
+    }
+
+    @Test
+    void anErasedContactIsInNoAnswerTableOrEventAndANewOneMayFollow() {
+        String smeId = Smes.approved();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Octave Erasable" + unique;
+        String email = "octave." + unique + "@fleurs-hainaut.fr";
+        given().auth().oauth2(Tokens.sme(smeId)).contentType("application/json").body("""
+                {"contact": {"name": "%s", "email": "%s", "phone": "+33 3 27 11 22 33"}}""".formatted(name, email))
+                .when().patch("/smes/" + smeId).then().statusCode(204);
+        assertThat(DatabaseSearch.tablesHolding(dataSource, name)).containsExactly("sme_contact");
+        problem(given().auth().oauth2(Tokens.sme(Smes.randomId())).when().delete("/smes/" + smeId + "/contact").then(), 403);
+        problem(given().auth().oauth2(Tokens.cci()).when().delete("/smes/" + UUID.randomUUID() + "/contact").then(), 404);
+
+        given().auth().oauth2(Tokens.sme(smeId)).when().delete("/smes/" + smeId + "/contact").then().statusCode(204);
+
+        given().auth().oauth2(Tokens.cci()).when().get("/smes/" + smeId).then().statusCode(200)
+                .body("contact", nullValue()).body(not(containsString(unique)));
+        given().auth().oauth2(Tokens.cci()).when().get("/smes?size=100").then().statusCode(200).body(not(containsString(unique)));
+        for (String secret : List.of(name, email, unique)) {
+            assertThat(DatabaseSearch.tablesHolding(dataSource, secret)).as("tables holding %s", secret).isEmpty();
+        }
+        List<ConsumerRecord<String, String>> records = NeedsTopic.recordsOf(smeId, 4);
+        assertThat(records).extracting(r -> header(r, "ce_type"))
+                .containsExactly("SmeApplied", "SmeApproved", "SmeProfileUpdated", "SmeContactErased");
+        assertThat(records.get(3).value()).isEqualTo("{\"smeId\":\"" + smeId + "\"}");
+        records.forEach(EventContracts::assertConforms);
+        assertThat(records).noneMatch(r -> r.value().contains(unique) || r.headers().toString().contains(unique));
+
+        // erasing again records nothing; a new contact person may be named
+        given().auth().oauth2(Tokens.cci()).when().delete("/smes/" + smeId + "/contact").then().statusCode(204);
+        given().auth().oauth2(Tokens.sme(smeId)).contentType("application/json").body("""
+                {"contact": {"name": "Nouvelle Personne", "email": "nouvelle@fleurs-hainaut.fr"}}""")
+                .when().patch("/smes/" + smeId).then().statusCode(204);
+        given().auth().oauth2(Tokens.sme(smeId)).when().get("/smes/" + smeId).then().body("contact.name", equalTo("Nouvelle Personne"));
+        assertThat(header(NeedsTopic.recordsOf(smeId, 5).get(4), "ce_type")).isEqualTo("SmeProfileUpdated");
     }
 
     @Test

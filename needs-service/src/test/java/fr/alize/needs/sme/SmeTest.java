@@ -3,6 +3,7 @@ package fr.alize.needs.sme;
 import fr.alize.needs.sme.SmeCommands.ApplySme;
 import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
+import fr.alize.needs.sme.SmeCommands.EraseSmeContact;
 import fr.alize.needs.sme.SmeCommands.ReportJobs;
 import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
 import fr.alize.needs.sme.SmeEvents.HeadcountDeclared;
@@ -10,6 +11,7 @@ import fr.alize.needs.sme.SmeEvents.JobsReported;
 import fr.alize.needs.sme.SmeEvents.SmeApplied;
 import fr.alize.needs.sme.SmeEvents.SmeApproved;
 import fr.alize.needs.sme.SmeEvents.SmeProfileUpdated;
+import fr.alize.needs.sme.SmeEvents.SmeContactErased;
 import fr.alize.needs.sme.SmeEvents.SmeRejected;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.InvalidInputException;
@@ -100,6 +102,16 @@ class SmeTest {
                 .when(new UpdateSmeProfile(SME, "Fleurs du Hainaut", "47.76Z", null, 17, false))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void theContactMayBeErasedWhateverTheStatusARejectedSmeIncluded() {
+        fixture.given(APPLIED, APPROVED)
+                .when(new EraseSmeContact(SME))
+                .expectEvents(new SmeContactErased(SME));
+        fixture.given(APPLIED, new SmeRejected(SME, "no", TODAY))
+                .when(new EraseSmeContact(SME))
+                .expectEvents(new SmeContactErased(SME));
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -72,15 +71,8 @@ public final class RsaPem {
             }
             Files.createDirectories(dir);
             KeyPair pair = generate();
-            Path tmp = Files.createTempFile(dir, "private-key", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            Files.writeString(tmp, pem(pair.getPrivate()), StandardCharsets.US_ASCII);
             Files.writeString(publicFile, pem(pair.getPublic()), StandardCharsets.US_ASCII);
-            Files.move(tmp, privateFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFile.writeOwnerOnly(privateFile, pem(pair.getPrivate()));
             return pair;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the JWT keys in " + dir, e);

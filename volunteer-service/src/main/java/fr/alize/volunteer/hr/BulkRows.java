@@ -56,6 +56,7 @@ public class BulkRows {
                     + ", employeeRef included" + (unknown.isEmpty() ? "" : "; unknown: " + String.join(", ", unknown)));
         }
         requireRowCount(table.lines().size(), "file");
+        table.requireNoControlCharacters();
         List<Row<VolunteerData>> rows = new ArrayList<>();
         for (int i = 0; i < table.lines().size(); i++) {
             CsvTable.Line line = table.lines().get(i);

@@ -1,5 +1,6 @@
 package fr.alize.volunteer.hr;
 
+import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 
 import java.nio.ByteBuffer;
@@ -12,12 +13,35 @@ import java.util.List;
 /**
  * A CSV file as HR teams export it: UTF-8 (a BOM is fine), a header row naming the columns, {@code ;} or {@code ,}
  * as separator (whichever the header uses), values optionally in double quotes ({@code ""} for a quote inside).
- * A file that cannot be read as such is a 400 naming {@code file}; blank lines are skipped.
+ * A file that cannot be read as such is a 400 naming {@code file}; blank lines are skipped. Values are text: nothing
+ * in a cell is ever evaluated.
  */
 record CsvTable(List<String> header, List<Line> lines) {
 
     /** One data line: its values and its number in the file (the header is line 1). */
     record Line(int number, List<String> values) {
+    }
+
+    /**
+     * A 400 naming each cell that holds a control character (a tab, a line break inside quotes, NUL...): no value of
+     * an HR upload needs one, and a spreadsheet or a terminal may act on them. Other text, {@code =1+2} or {@code @x}
+     * included, is kept as it is, as text.
+     */
+    void requireNoControlCharacters() {
+        List<FieldError> errors = new ArrayList<>();
+        for (Line line : lines) {
+            for (int c = 0; c < line.values().size(); c++) {
+                String value = line.values().get(c);
+                int bad = value.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+                if (bad >= 0) {
+                    String column = c < header.size() ? header.get(c) : "column " + (c + 1);
+                    errors.add(new FieldError(column, "line %d: must not hold a control character (U+%04X)".formatted(line.number(), bad)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     static CsvTable parse(byte[] bytes) {

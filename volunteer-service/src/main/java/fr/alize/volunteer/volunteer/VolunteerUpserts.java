@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -101,6 +102,9 @@ public class VolunteerUpserts {
         if (!directory.byEmployeeRef(partnerId, List.of(data.employeeRef())).isEmpty()) {
             throw new ConflictException("This partner already has a volunteer with this employee reference.");
         }
+        if (!directory.erasedRefs(partnerId, List.of(data.employeeRef())).isEmpty()) {
+            throw new ConflictException("This employee reference belonged to a volunteer whose personal data was erased; it cannot be used again.");
+        }
         RowResult result = QuarkusTransaction.requiringNew().call(() ->
                 applyUpserts(partnerId, List.of(new Row<>(1, data.employeeRef(), data, List.of()))).get(0));
         return result.volunteerId();
@@ -110,7 +114,7 @@ public class VolunteerUpserts {
     public void update(String volunteerId, String actingPartnerId, VolunteerData data) {
         requireValid(data, false);
         VolunteerView current = directory.find(volunteerId).orElseThrow();
-        if (data.employeeRef() != null && !data.employeeRef().equals(current.employeeRef())) {
+        if (data.employeeRef() != null && current.employeeRef() != null && !data.employeeRef().equals(current.employeeRef())) {
             throw new InvalidInputException("employeeRef", "cannot change; register the new reference instead");
         }
         QuarkusTransaction.requiringNew().run(() -> {
@@ -138,6 +142,7 @@ public class VolunteerUpserts {
 
     private List<RowResult> applyUpserts(String partnerId, List<Row<VolunteerData>> rows) {
         Map<String, VolunteerView> current = directory.byEmployeeRef(partnerId, refs(rows));
+        Set<String> erased = directory.erasedRefs(partnerId, refs(rows));
         List<RowResult> results = new ArrayList<>();
         List<NewVolunteer> created = new ArrayList<>();
         Map<String, PersonalData> personalChanges = new HashMap<>();
@@ -145,13 +150,16 @@ public class VolunteerUpserts {
             VolunteerView existing = current.get(row.employeeRef());
             Profile profile = row.data().profile();
             PersonalData personal = row.data().personalData();
-            if (existing == null) {
+            if (erased.contains(row.employeeRef())) {
+                results.add(erasedRejection(row));
+            } else if (existing == null) {
                 String volunteerId = UUID.randomUUID().toString();
                 commands.send(new RegisterVolunteer(volunteerId, partnerId, profile));
                 created.add(new NewVolunteer(partnerId, row.employeeRef(), volunteerId, personal));
                 results.add(RowResult.of(row.row(), row.employeeRef(), Outcome.CREATED, volunteerId));
-            } else if (isFinal(existing)) {
-                results.add(finalRejection(row, existing));
+            } else if (existing.status() == VolunteerStatus.OFFBOARDED) {
+                results.add(RowResult.rejected(row.row(), row.employeeRef(), "employeeRef",
+                        "belongs to an offboarded volunteer, who cannot be changed"));
             } else {
                 boolean profileChanged = !existing.profile().equals(profile);
                 boolean personalChanged = !personal.equals(existing.personalData());
@@ -172,10 +180,13 @@ public class VolunteerUpserts {
 
     private List<RowResult> applyOffboardings(String partnerId, List<Row<OffboardReason>> rows) {
         Map<String, VolunteerView> current = directory.byEmployeeRef(partnerId, refs(rows));
+        Set<String> erased = directory.erasedRefs(partnerId, refs(rows));
         List<RowResult> results = new ArrayList<>();
         for (Row<OffboardReason> row : rows) {
             VolunteerView existing = current.get(row.employeeRef());
-            if (existing == null) {
+            if (erased.contains(row.employeeRef())) {
+                results.add(erasedRejection(row));
+            } else if (existing == null) {
                 results.add(RowResult.rejected(row.row(), row.employeeRef(), "employeeRef", "no volunteer of this partner has this employee reference"));
             } else if (existing.status() == VolunteerStatus.OFFBOARDED) {
                 results.add(RowResult.of(row.row(), row.employeeRef(), Outcome.UNCHANGED, existing.volunteerId()));
@@ -187,15 +198,13 @@ public class VolunteerUpserts {
         return results;
     }
 
-    private static boolean isFinal(VolunteerView volunteer) {
-        return volunteer.personalDataErased() || volunteer.status() == VolunteerStatus.OFFBOARDED;
-    }
-
-    private static RowResult finalRejection(Row<?> row, VolunteerView existing) {
-        String message = existing.personalDataErased()
-                ? "belongs to a volunteer whose personal data was erased; it cannot be used again"
-                : "belongs to an offboarded volunteer, who cannot be changed";
-        return RowResult.rejected(row.row(), row.employeeRef(), "employeeRef", message);
+    /**
+     * Refused without the volunteer id and without repeating the reference (the row number says which row it was):
+     * the answer, which may be stored for an idempotent replay, must not hold the erased person's reference.
+     */
+    private static RowResult erasedRejection(Row<?> row) {
+        return RowResult.rejected(row.row(), null, "employeeRef",
+                "belonged to a volunteer whose personal data was erased; it cannot be used again");
     }
 
     /** Applies rows chunk by chunk, each chunk in one transaction; a failed chunk is retried row by row. */

@@ -133,6 +133,37 @@ class BulkUpsertTest {
     }
 
     @Test
+    void csvValuesThatLookLikeFormulasAreKeptAsText() {
+        String partnerId = Api.enrolPartner();
+        String file = """
+                employeeRef;name;email;skills;daysPerMonth;communeCode;maxTravelKm
+                -G-1;=1+2;formula@example.org;it-erp:3;1;59606;30
+                G-2;@x;at@example.org;it-erp:3;1;59606;30
+                G-3;"=HYPERLINK(""http://evil.example"";""x"")";link@example.org;it-erp:3;1;59606;30
+                """;
+        csv(partnerId, file).statusCode(200).body("results.outcome", equalTo(List.of("CREATED", "CREATED", "CREATED")));
+        as(Tokens.partnerHr(partnerId)).when().get("/partners/" + partnerId + "/volunteers").then()
+                .body("items.employeeRef", equalTo(List.of("-G-1", "G-2", "G-3")))
+                .body("items.name", equalTo(List.of("=1+2", "@x", "=HYPERLINK(\"http://evil.example\";\"x\")")));
+        csv(partnerId, file).statusCode(200).body("results.outcome", equalTo(List.of("UNCHANGED", "UNCHANGED", "UNCHANGED")));
+    }
+
+    @Test
+    void aControlCharacterInACsvCellIsA400NamingLineAndColumnAndStoresNothing() {
+        String partnerId = Api.enrolPartner();
+        String file = "employeeRef;name;email;skills;daysPerMonth;communeCode;maxTravelKm\n"
+                + "H-1;Fine Name;fine@example.org;it-erp:3;1;59606;30\n"
+                + "H-2;Tab\tName;tab@example.org;it-erp:3;1;59606;30\n"
+                + "H-3;\"Two\nLines\";nul\u0000@example.org;it-erp:3;1;59606;30\n";
+        problem(csv(partnerId, file), 400)
+                .body("errors.field", equalTo(List.of("name", "name", "email")))
+                .body("errors[0].message", equalTo("line 3: must not hold a control character (U+0009)"))
+                .body("errors[1].message", equalTo("line 4: must not hold a control character (U+000A)"))
+                .body("errors[2].message", equalTo("line 4: must not hold a control character (U+0000)"));
+        as(Tokens.partnerHr(partnerId)).when().get("/partners/" + partnerId + "/volunteers").then().body("total", equalTo(0));
+    }
+
+    @Test
     void aBrokenCsvFileIsA400NamingTheFile() {
         String partnerId = Api.enrolPartner();
         problem(csv(partnerId, ""), 400).body("errors[0].field", equalTo("file"));

@@ -1,5 +1,6 @@
 package fr.alize.volunteer.volunteer;
 
+import fr.alize.testing.DatabaseSearch;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
 import fr.alize.testing.Tokens;
@@ -10,12 +11,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,15 +46,17 @@ class ErasureTest {
         String volunteerId = Api.register(partnerId, body);
         as(hr).header("Idempotency-Key", "k-" + unique).body("{\"volunteers\": [" + body + "]}")
                 .when().post("/partners/" + partnerId + "/volunteers/bulk").then().statusCode(200);
-        // the search does find personal data where it is kept
+        // the search does find personal data where it is kept; the employee reference is stored only as a keyed hash
         assertThat(tablesHolding(name)).containsExactly("volunteer_personal_data");
+        String ref = "ER-" + unique;
+        assertThat(tablesHolding(ref)).containsExactlyInAnyOrder("volunteer_personal_data", "idempotent_request");
 
         as(hr).when().delete("/volunteers/" + volunteerId + "/personal-data").then().statusCode(204);
 
         List<ConsumerRecord<String, String>> records = Api.recordsOf(volunteerId, 3);
         assertThat(Api.types(records)).containsExactly("VolunteerRegistered", "VolunteerOffboarded", "VolunteerPersonalDataErased");
         records.forEach(EventContracts::assertConforms);
-        for (String secret : List.of(name, email, phone, unique + "@")) {
+        for (String secret : List.of(name, email, phone, unique + "@", ref)) {
             assertThat(tablesHolding(secret)).as("tables holding %s", secret).isEmpty();
             assertThat(KafkaTestTopics.readAll(Api.TOPIC)).noneMatch(r -> r.value().contains(secret)
                     || r.headers().toString().contains(secret));
@@ -68,58 +65,40 @@ class ErasureTest {
                 .body("personalDataErased", equalTo(true))
                 .body("status", equalTo("OFFBOARDED"))
                 .body("name", nullValue())
-                .body(not(containsString(unique + "@")));
+                .body("employeeRef", nullValue())
+                .body(not(containsString(unique)));
         as(Tokens.cci()).when().get("/partners/" + partnerId + "/volunteers").then().body(not(containsString(name)));
-        // a later upload of the same person is refused, so the name does not come back
+        as(Tokens.cci()).when().get("/partners/" + partnerId + "/volunteers").then().body(not(containsString(unique)));
+        // a later upload of the same reference is refused without naming the erased volunteer, so neither the name
+        // comes back nor the reference is tied to the volunteer's id again
         as(hr).body("{\"volunteers\": [" + body + "]}").when().post("/partners/" + partnerId + "/volunteers/bulk").then()
+                .statusCode(200)
                 .body("results[0].outcome", equalTo("REJECTED"))
-                .body(not(containsString(name)));
-        // the idempotent replay of the earlier upload holds no personal data either
+                .body("results[0].errors[0].field", equalTo("employeeRef"))
+                .body("results[0].volunteerId", nullValue())
+                .body(not(containsString(name)))
+                .body(not(containsString(volunteerId)));
+        as(hr).body("{\"volunteers\": [{\"employeeRef\": \"" + ref + "\", \"reason\": \"LEFT_COMPANY\"}]}")
+                .when().post("/partners/" + partnerId + "/volunteers/offboarding").then().statusCode(200)
+                .body("results[0].outcome", equalTo("REJECTED")).body(not(containsString(volunteerId)));
+        as(hr).body(body).when().post("/partners/" + partnerId + "/volunteers").then().statusCode(409);
+        // the stored answer of the earlier idempotent upload tied the reference to the id: it is gone, so the same key
+        // runs the request again (and is refused like any upload of the reference)
         as(hr).header("Idempotency-Key", "k-" + unique).body("{\"volunteers\": [" + body + "]}")
-                .when().post("/partners/" + partnerId + "/volunteers/bulk").then().body(not(containsString(name)));
+                .when().post("/partners/" + partnerId + "/volunteers/bulk").then()
+                .header("Idempotent-Replayed", nullValue())
+                .body("results[0].outcome", equalTo("REJECTED"))
+                .body(not(containsString(name))).body(not(containsString(volunteerId)));
+        as(Tokens.cci()).when().get("/partners/" + partnerId + "/volunteers").then().body("total", equalTo(1));
         assertThat(tablesHolding(name)).isEmpty();
+        assertThat(tablesHolding(ref)).isEmpty();
         as(hr).when().delete("/volunteers/" + volunteerId + "/personal-data").then().statusCode(204); // again: nothing new
         assertThat(Api.recordsOf(volunteerId, 3)).hasSize(3);
     }
 
-    /** Every table of the service's schema with a row whose text, or any binary column, contains the value. */
     private List<String> tablesHolding(String value) {
-        List<String> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = connection.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
-                }
-            }
-            assertThat(tables).contains("domain_event_entry", "volunteer", "volunteer_personal_data", "idempotent_request");
-            for (String table : tables) {
-                StringBuilder where = new StringBuilder("CAST(t AS text) ILIKE ?");
-                List<String> binary = new ArrayList<>();
-                try (ResultSet columns = connection.getMetaData().getColumns(null, "public", table, "%")) {
-                    while (columns.next()) {
-                        if ("bytea".equals(columns.getString("TYPE_NAME"))) {
-                            binary.add(columns.getString("COLUMN_NAME"));
-                        }
-                    }
-                }
-                binary.forEach(column -> where.append(" OR position(? IN t.\"").append(column).append("\") > 0"));
-                try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM \"" + table + "\" t WHERE " + where)) {
-                    query.setString(1, "%" + value + "%");
-                    for (int i = 0; i < binary.size(); i++) {
-                        query.setBytes(i + 2, value.getBytes(StandardCharsets.UTF_8));
-                    }
-                    try (ResultSet count = query.executeQuery()) {
-                        count.next();
-                        if (count.getLong(1) > 0) {
-                            found.add(table);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return found;
+        assertThat(DatabaseSearch.tables(dataSource))
+                .contains("domain_event_entry", "volunteer", "volunteer_personal_data", "volunteer_ref", "idempotent_request");
+        return DatabaseSearch.tablesHolding(dataSource, value);
     }
 }
