@@ -45,6 +45,9 @@ public final class AlizeLocal {
               --kafka-port PORT           Kafka broker (default 9092)
               --kafka-controller-port P   Kafka KRaft controller (default 9093)
               --postgres-port PORT        PostgreSQL (default 5433; user postgres, trust auth on localhost)
+              --replicas N                instances of each service, 1 to 9 (default 1); instance k listens on
+                                          the service's port + 10*k (needs 8081, 8091, ...), logs to
+                                          logs/<service>-k.log (instance 0: logs/<service>.log)
               --ready-timeout SECONDS     wait for all services to be ready (default 240)
               --service-heap SIZE         -Xmx of each service (default 256m)
               --demo                      load the demo story once the suite is ready (ALIZE_DEMO=true)

@@ -22,7 +22,7 @@ final class Demo {
     static void load(LauncherOptions options) {
         long t = System.nanoTime();
         Console.say("loading the demo story (docs/walkthrough.md)...");
-        StoryRunner runner = new StoryRunner(options.serviceUrls(),
+        StoryRunner runner = new StoryRunner(options.instanceUrls(),
                 (role, tenant) -> AlizeLocal.token(options.dataDir(), AlizeRole.fromGroup(role), tenant),
                 Clock.system(ZoneId.of("Europe/Paris")), PATIENCE, line -> Console.say("  %s", line));
         StoryRunner.Result result = runner.run();

@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ final class LauncherOptions {
         DEFAULTS.put("kafka-port", "9092");
         DEFAULTS.put("kafka-controller-port", "9093");
         DEFAULTS.put("postgres-port", "5433");
+        DEFAULTS.put("replicas", "1");
         DEFAULTS.put("ready-timeout", "240");
         DEFAULTS.put("service-heap", "256m");
         DEFAULTS.put("role", null);
@@ -116,8 +118,34 @@ final class LauncherOptions {
         return dir != null ? Path.of(dir).toAbsolutePath().normalize() : home().resolve("deploy/local/data");
     }
 
+    /** The most instances of each service the launcher starts: their ports step by 10 from the service's. */
+    static final int MAX_REPLICAS = 9;
+
     int servicePort(String service) {
         return port(service.substring(0, service.indexOf('-')) + "-port");
+    }
+
+    /** Instance {@code k} (from 0) of the service listens on the service's port + 10·k. */
+    int servicePort(String service, int instance) {
+        int port = servicePort(service) + 10 * instance;
+        if (port > 65535) {
+            throw new UsageException("instance " + instance + " of " + service + " would listen on port " + port);
+        }
+        return port;
+    }
+
+    /** {@code --replicas N}: instances of each service, 1 (the default) to {@value #MAX_REPLICAS}. */
+    int replicas() {
+        String value = require("replicas");
+        try {
+            int replicas = Integer.parseInt(value);
+            if (replicas < 1 || replicas > MAX_REPLICAS) {
+                throw new NumberFormatException();
+            }
+            return replicas;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--replicas must be a whole number from 1 to " + MAX_REPLICAS + ", not '" + value + "'");
+        }
     }
 
     int kafkaPort() {
@@ -149,10 +177,24 @@ final class LauncherOptions {
         return Boolean.parseBoolean(value);
     }
 
-    /** Base URL of each service on this machine, by service name. */
+    /** Base URL of the first instance of each service on this machine, by service name. */
     Map<String, String> serviceUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
         SERVICES.forEach(service -> urls.put(service, "http://127.0.0.1:" + servicePort(service)));
+        return urls;
+    }
+
+    /** Base URLs of every instance of each service, by service name, instance 0 first. */
+    Map<String, List<String>> instanceUrls() {
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        int replicas = replicas();
+        for (String service : SERVICES) {
+            List<String> instances = new ArrayList<>();
+            for (int k = 0; k < replicas; k++) {
+                instances.add("http://127.0.0.1:" + servicePort(service, k));
+            }
+            urls.put(service, List.copyOf(instances));
+        }
         return urls;
     }
 

@@ -23,16 +23,28 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
+    /** Which instance of the service, from 0. */
+    final int instance;
     final int port;
     final Path jar;
     final Path logFile;
     private Process process;
 
-    ServiceProcess(String name, int port, Path jar, Path logFile) {
+    ServiceProcess(String name, int instance, int port, Path jar, Path logFile) {
         this.name = name;
+        this.instance = instance;
         this.port = port;
         this.jar = jar;
         this.logFile = logFile;
+    }
+
+    /** {@code needs-service} for instance 0, {@code needs-service-1} for instance 1...: its log and pid file names. */
+    static String label(String service, int instance) {
+        return instance == 0 ? service : service + "-" + instance;
+    }
+
+    String label() {
+        return label(name, instance);
     }
 
     /** The settings a service gets from the launcher: where it listens, its database, the broker, the JWT key. */
@@ -69,7 +81,7 @@ final class ServiceProcess {
                     .start();
             Files.writeString(pidFile, Long.toString(process.pid()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
+            throw new UncheckedIOException("cannot start " + label(), e);
         }
     }
 

@@ -33,8 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   kafka/             the broker (see KafkaBroker)
  *   jwt/               the RSA key pair of local tokens (private key stays here)
  *   secrets/           employee-ref.key, volunteer-service's key of employee reference hashes (made once, kept)
- *   logs/              one log per service, postgres.log
- *   run/               pids of the services
+ *   logs/              one log per service instance (needs-service.log, needs-service-1.log...), postgres.log
+ *   run/               pids of the service instances
  * </pre>
  */
 final class Suite {
@@ -92,24 +92,27 @@ final class Suite {
         step(() -> SecretFile.createIfAbsent(employeeRefKey));
         long servicesStart = System.nanoTime();
         step(() -> {
-            for (String name : LauncherOptions.SERVICES) {
-                ServiceProcess service = new ServiceProcess(name, options.servicePort(name), jars.get(name),
-                        data.resolve("logs").resolve(name + ".log"));
-                Map<String, String> config = ServiceProcess.config(service.port, postgres.jdbcUrl(database(name)),
-                        postgres.username(), postgres.password(), broker.bootstrapServers(), publicKey);
-                if (name.equals("volunteer-service")) {
-                    config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
+            for (int k = 0; k < options.replicas(); k++) {
+                for (String name : LauncherOptions.SERVICES) {
+                    String label = ServiceProcess.label(name, k);
+                    ServiceProcess service = new ServiceProcess(name, k, options.servicePort(name, k), jars.get(name),
+                            data.resolve("logs").resolve(label + ".log"));
+                    Map<String, String> config = ServiceProcess.config(service.port, postgres.jdbcUrl(database(name)),
+                            postgres.username(), postgres.password(), broker.bootstrapServers(), publicKey);
+                    if (name.equals("volunteer-service")) {
+                        config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
+                    }
+                    service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(label + ".pid"));
+                    services.add(service);
                 }
-                service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(name + ".pid"));
-                services.add(service);
             }
         });
         awaitServicesReady();
         Console.say("services ready in %.1f s", seconds(servicesStart));
         Console.say("all ready in %.1f s", seconds(launchedAtNanos));
         for (ServiceProcess service : services) {
-            Console.say("  %-18s %s   swagger-ui %s/q/swagger-ui   openapi %s/q/openapi   (pid %d, log %s)",
-                    service.name, service.baseUrl(), service.baseUrl(), service.baseUrl(), service.pid(), service.logFile);
+            Console.say("  %-20s %s   swagger-ui %s/q/swagger-ui   openapi %s/q/openapi   (pid %d, log %s)",
+                    service.label(), service.baseUrl(), service.baseUrl(), service.baseUrl(), service.pid(), service.logFile);
         }
         Console.say("token for curl: java -jar %s token --role cci --data-dir %s",
                 home.relativize(home.resolve("deploy/local/target/alize-local.jar")), data);
@@ -130,7 +133,7 @@ final class Suite {
             for (ServiceProcess service : services) {
                 stops.add(CompletableFuture.runAsync(() -> {
                     if (!service.stop(SERVICE_STOP_TIMEOUT)) {
-                        Console.say("%s did not stop within %d s and was killed", service.name, SERVICE_STOP_TIMEOUT.toSeconds());
+                        Console.say("%s did not stop within %d s and was killed", service.label(), SERVICE_STOP_TIMEOUT.toSeconds());
                     }
                 }));
             }
@@ -187,8 +190,10 @@ final class Suite {
             stopLeftovers();
         }
         Map<Integer, String> ports = new LinkedHashMap<>();
-        for (String service : LauncherOptions.SERVICES) {
-            claim(ports, options.servicePort(service), service + " HTTP", problems);
+        for (int k = 0; k < options.replicas(); k++) {
+            for (String service : LauncherOptions.SERVICES) {
+                claim(ports, options.servicePort(service, k), ServiceProcess.label(service, k) + " HTTP", problems);
+            }
         }
         claim(ports, options.kafkaPort(), "Kafka broker", problems);
         claim(ports, options.kafkaControllerPort(), "Kafka controller", problems);
@@ -222,13 +227,15 @@ final class Suite {
      */
     private void stopLeftovers() {
         for (String service : LauncherOptions.SERVICES) {
-            Path pidFile = data.resolve("run").resolve(service + ".pid");
-            readPid(pidFile).flatMap(ProcessHandle::of)
-                    .filter(h -> commandLine(h.pid()).contains(service))
-                    .ifPresent(h -> {
-                        Console.say("stopping %s (pid %d) left by a previous launcher", service, h.pid());
-                        ChildProcesses.terminate(h, SERVICE_STOP_TIMEOUT);
-                    });
+            for (int k = 0; k <= LauncherOptions.MAX_REPLICAS; k++) {
+                String label = ServiceProcess.label(service, k);
+                readPid(data.resolve("run").resolve(label + ".pid")).flatMap(ProcessHandle::of)
+                        .filter(h -> commandLine(h.pid()).contains(service))
+                        .ifPresent(h -> {
+                            Console.say("stopping %s (pid %d) left by a previous launcher", label, h.pid());
+                            ChildProcesses.terminate(h, SERVICE_STOP_TIMEOUT);
+                        });
+            }
         }
         if (Files.exists(data.resolve("kafka/server.properties"))) {
             KafkaBroker.attach(data.resolve("kafka")).stop();
@@ -259,7 +266,7 @@ final class Suite {
             }
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
-                    throw new StartFailure(service.name + " exited with code " + service.exitCode() + " while starting; "
+                    throw new StartFailure(service.label() + " exited with code " + service.exitCode() + " while starting; "
                             + service.logFile + " ends with:\n" + ChildProcesses.tail(service.logFile, 40));
                 }
                 if (service.isReady()) {
@@ -269,7 +276,7 @@ final class Suite {
             if (!waiting.isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     ServiceProcess late = waiting.get(0);
-                    throw new StartFailure(late.name + " not ready after " + options.readyTimeout().toSeconds() + " s ("
+                    throw new StartFailure(late.label() + " not ready after " + options.readyTimeout().toSeconds() + " s ("
                             + late.baseUrl() + "/q/health/ready); " + late.logFile + " ends with:\n" + ChildProcesses.tail(late.logFile, 40));
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250)); // between two polls

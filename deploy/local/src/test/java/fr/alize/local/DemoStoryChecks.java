@@ -59,6 +59,34 @@ final class DemoStoryChecks {
         return v.get(name);
     }
 
+    /** The same checks against instance {@code k} of every service (the launcher's ports + 10·k). */
+    DemoStoryChecks onInstance(int k) {
+        Map<String, String> variables = new LinkedHashMap<>(v);
+        for (String service : List.of("NEEDS", "VOLUNTEERS", "MATCHING", "IMPACT")) {
+            URI first = URI.create(v.get(service));
+            variables.put(service, "http://" + first.getHost() + ":" + (first.getPort() + 10 * k));
+        }
+        return new DemoStoryChecks(variables);
+    }
+
+    /** A call with a JSON body (or none), as the story's token of that name, to the service of that variable. */
+    HttpResponse<String> call(String method, String service, String path, String token, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(v.get(service) + path))
+                    .header("Authorization", "Bearer " + v.get(token)).header("Accept", "application/json");
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return HTTP.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Every step of the story, as a user of each API sees it. */
     void assertTheStory() {
         LocalDate start = LocalDate.parse(v.get("START"));
@@ -215,7 +243,7 @@ final class DemoStoryChecks {
         return last[0];
     }
 
-    private JsonNode get(String service, String path, String token) {
+    JsonNode get(String service, String path, String token) {
         HttpResponse<String> answer = send("GET", service, path, token);
         assertEquals(200, answer.statusCode(), "GET " + path + ": " + answer.body());
         try {
@@ -226,16 +254,7 @@ final class DemoStoryChecks {
     }
 
     private HttpResponse<String> send(String method, String service, String path, String token) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(v.get(service) + path))
-                    .header("Authorization", "Bearer " + v.get(token)).header("Accept", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return call(method, service, path, token, null);
     }
 
     private static JsonNode partner(JsonNode contributions, String name) {

@@ -1,30 +1,15 @@
 package fr.alize.local;
 
 import fr.alize.local.demo.Story;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,32 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * temporary data directory, loaded with the demo story and checked through the public APIs
  * ({@link DemoStoryChecks}); then a clean stop, and a second start on the same data.
  */
-class LauncherIT {
-
-    private static final Path JAR = Path.of(System.getProperty("alize.local.jar", "target/alize-local.jar")).toAbsolutePath();
-    private static final Path HOME = Path.of(System.getProperty("alize.home", "../..")).toAbsolutePath().normalize();
-    private static final Pattern DEMO_LOADED = Pattern.compile("demo story loaded in [0-9.]+ s: (\\d+) calls, (\\d+) of them already made before");
-    private static final List<String> DOMAIN_TOPICS = List.of("alize.needs", "alize.volunteers", "alize.missions");
-
-    @TempDir
-    Path tmp;
-
-    private final List<Process> launchers = new ArrayList<>();
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
-
-    @AfterEach
-    void stopLaunchers() {
-        for (Process launcher : launchers) {
-            if (launcher.isAlive()) {
-                launcher.destroy();
-                try {
-                    launcher.waitFor(90, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
+class LauncherIT extends LaunchedSuite {
 
     /**
      * The issue's story on the launched suite: {@code run --demo} loads it through the public APIs, every
@@ -71,10 +31,7 @@ class LauncherIT {
      */
     @Test
     void theDemoStoryLoadsShowsExactFiguresAndLoadsNothingTwice() throws Exception {
-        for (String option : List.of("needs-port", "volunteer-port", "matching-port", "impact-port",
-                "kafka-port", "kafka-controller-port", "postgres-port")) {
-            ports.put(option, freePort());
-        }
+        choosePorts(1);
         Path data = tmp.resolve("data");
 
         // first start, with the demo story
@@ -134,142 +91,5 @@ class LauncherIT {
         again.destroy();
         assertTrue(again.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, again.exitValue());
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private Process launch(Path data, Path log, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString(), "run",
-                "--home", HOME.toString(), "--data-dir", data.toString(), "--ready-timeout", "300"));
-        command.addAll(List.of(options));
-        ports.forEach((option, port) -> command.addAll(List.of("--" + option, Integer.toString(port))));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        launchers.add(process);
-        return process;
-    }
-
-    /** Waits for "all ready in N s" and returns N; fails with the launcher's output if it exits first. */
-    private static double awaitReady(Process launcher, Path log) {
-        Pattern ready = Pattern.compile("all ready in ([0-9.]+) s");
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!launcher.isAlive()) {
-                throw new AssertionError("launcher exited with " + launcher.exitValue() + ":\n" + Files.readString(log));
-            }
-            return ready.matcher(Files.readString(log)).find();
-        });
-        try {
-            Matcher m = ready.matcher(Files.readString(log));
-            assertTrue(m.find());
-            return Double.parseDouble(m.group(1));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Waits for the demo's "loaded" line (its variables follow it) and returns it. */
-    private static Matcher awaitDemo(Process launcher, Path log) {
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String output = Files.readString(log);
-            if (!launcher.isAlive() || output.contains("demo failed")) {
-                throw new AssertionError("the demo did not load:\n" + output);
-            }
-            return DEMO_LOADED.matcher(output).find() && output.contains("export YEAR=");
-        });
-        try {
-            Matcher m = DEMO_LOADED.matcher(Files.readString(log));
-            assertTrue(m.find());
-            return m;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Records on the three domain topics, whatever their partitions. */
-    private long domainRecords() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka-port")))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(DOMAIN_TOPICS).allTopicNames().get().forEach((topic, description) ->
-                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
-        }
-    }
-
-    /** Prints the launcher's time to all-ready and the resident memory of every process of the suite. */
-    private static void report(String phase, Process launcher, Path data, double readySeconds) {
-        StringBuilder out = new StringBuilder("LAUNCHER METRICS (" + phase + "): all ready in " + readySeconds + " s");
-        for (String service : LauncherOptions.SERVICES) {
-            launcher.descendants().filter(h -> cmdline(h.pid()).contains(service + "/target/quarkus-app")).findFirst()
-                    .ifPresent(h -> out.append("; ").append(service).append(" started in ")
-                            .append(startupSeconds(data.resolve("logs").resolve(service + ".log")))
-                            .append(" s, RSS ").append(rssMib(h.pid())).append(" MiB"));
-        }
-        readPid(data.resolve("kafka/kafka.pid")).ifPresent(pid -> out.append("; Kafka broker RSS ").append(rssMib(pid)).append(" MiB"));
-        long postmaster = postmasterPid(data);
-        long backends = ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::children).mapToLong(h -> rssMib(h.pid())).sum();
-        out.append("; PostgreSQL postmaster RSS ").append(rssMib(postmaster)).append(" MiB (+ ")
-                .append(backends).append(" MiB in its child processes)");
-        System.out.println(out);
-    }
-
-    /** Quarkus' own "started in N s" of the last start in a service log. */
-    private static String startupSeconds(Path log) {
-        try {
-            Matcher started = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
-            String last = "?";
-            while (started.find()) {
-                last = started.group(1);
-            }
-            return last;
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static long postmasterPid(Path data) {
-        return readPid(data.resolve("postgres/postmaster.pid")).orElse(-1L);
-    }
-
-    private static java.util.Optional<Long> readPid(Path file) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.findFirst().map(String::trim).map(Long::parseLong);
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static long rssMib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            // gone
-        }
-        return -1;
-    }
-
-    private static String cmdline(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                int port = socket.getLocalPort();
-                if (!ports.containsValue(port)) {
-                    return port;
-                }
-            }
-        }
     }
 }

@@ -53,4 +53,26 @@ class LauncherOptionsTest {
         assertEquals(List.of("needs", "volunteer", "matching", "impact"),
                 LauncherOptions.SERVICES.stream().map(Suite::database).toList());
     }
+
+    @Test
+    void replicasStepEachServicePortByTenAndDefaultToOne() {
+        Map<String, String> none = Map.of();
+        LauncherOptions single = LauncherOptions.parse(List.of(), none::get, none::get);
+        assertEquals(1, single.replicas());
+        assertEquals(Map.of("needs-service", List.of("http://127.0.0.1:8081"), "volunteer-service", List.of("http://127.0.0.1:8082"),
+                "matching-service", List.of("http://127.0.0.1:8083"), "impact-service", List.of("http://127.0.0.1:8084")),
+                single.instanceUrls());
+        LauncherOptions three = LauncherOptions.parse(List.of("--replicas", "3", "--matching-port", "9100"), none::get, none::get);
+        assertEquals(3, three.replicas());
+        assertEquals(8101, three.servicePort("needs-service", 2));
+        assertEquals(List.of("http://127.0.0.1:9100", "http://127.0.0.1:9110", "http://127.0.0.1:9120"),
+                three.instanceUrls().get("matching-service"));
+        assertEquals(2, LauncherOptions.parse(List.of(), none::get, Map.of("ALIZE_REPLICAS", "2")::get).replicas());
+        for (String wrong : List.of("0", "10", "two", "-1")) {
+            assertThrows(LauncherOptions.UsageException.class,
+                    () -> LauncherOptions.parse(List.of("--replicas", wrong), none::get, none::get).replicas(), wrong);
+        }
+        assertThrows(LauncherOptions.UsageException.class, () -> LauncherOptions.parse(
+                List.of("--replicas", "2", "--impact-port", "65530"), none::get, none::get).servicePort("impact-service", 1));
+    }
 }

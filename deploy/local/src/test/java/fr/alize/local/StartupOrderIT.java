@@ -61,7 +61,7 @@ class StartupOrderIT {
         String token = AlizeLocal.token(LauncherOptions.parse(
                 List.of("--data-dir", tmp.toString(), "--role", "cci"), name -> null, name -> null));
 
-        service = new ServiceProcess("needs-service", http,
+        service = new ServiceProcess("needs-service", 0, http,
                 HOME.resolve("needs-service/target/quarkus-app/quarkus-run.jar"), tmp.resolve("needs-service.log"));
         service.start("256m", ServiceProcess.config(http, "jdbc:postgresql://127.0.0.1:" + postgresPort + "/needs",
                         "postgres", "postgres", "127.0.0.1:" + kafkaPort, tmp.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE)),

@@ -20,7 +20,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +63,9 @@ public final class StoryRunner {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
     private static final Pattern PATH_PART = Pattern.compile("\\.([A-Za-z0-9_]+)|\\[(\\d+)]");
 
-    private final Map<String, String> serviceUrls;
+    private final Map<String, List<String>> serviceUrls;
+    /** Per service's first URL, how many calls went to it so far: each call goes to the next instance. */
+    private final Map<String, Integer> turns = new HashMap<>();
     private final Tokens tokens;
     private final Clock clock;
     private final Duration patience;
@@ -69,11 +73,13 @@ public final class StoryRunner {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
-     * @param serviceUrls base URL of each service by name ({@code needs-service} ...)
+     * @param serviceUrls base URLs of the instances of each service by name ({@code needs-service} ...); the calls to
+     *                    a service go to its instances in turn (round robin), the story's variables name the first
      * @param patience    how long a step may wait for a service or for an event to arrive
      * @param log         where to say what each step did
      */
-    public StoryRunner(Map<String, String> serviceUrls, Tokens tokens, Clock clock, Duration patience, Consumer<String> log) {
+    public StoryRunner(Map<String, List<String>> serviceUrls, Tokens tokens, Clock clock, Duration patience,
+                       Consumer<String> log) {
         this.serviceUrls = Map.copyOf(serviceUrls);
         this.tokens = tokens;
         this.clock = clock;
@@ -154,7 +160,7 @@ public final class StoryRunner {
         if (value instanceof Literal literal) {
             return literal.text();
         } else if (value instanceof ServiceUrl url) {
-            return require(serviceUrls, url.service(), "service");
+            return require(serviceUrls, url.service(), "service").get(0);
         } else if (value instanceof Day day) {
             LocalDate date = LocalDate.now(clock).plusDays(day.daysFromToday());
             return day.yearOnly() ? Integer.toString(date.getYear()) : date.toString();
@@ -167,9 +173,20 @@ public final class StoryRunner {
     private record Answer(int status, String body, JsonNode json) {
     }
 
+    /** The instance the next call to the service whose first URL this is goes to; any other URL as it is. */
+    private String nextInstance(String firstUrl) {
+        for (List<String> instances : serviceUrls.values()) {
+            if (instances.get(0).equals(firstUrl)) {
+                int turn = turns.merge(firstUrl, 1, Integer::sum) - 1;
+                return instances.get(turn % instances.size());
+            }
+        }
+        return firstUrl;
+    }
+
     private Answer send(String method, String service, String path, String token, String contentType, String body,
                         Map<String, String> variables) {
-        URI uri = URI.create(require(variables, service, "variable") + resolve(path, variables));
+        URI uri = URI.create(nextInstance(require(variables, service, "variable")) + resolve(path, variables));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + require(variables, token, "variable"))
                 .header("Accept", "application/json");
@@ -221,8 +238,8 @@ public final class StoryRunner {
         }
     }
 
-    private static String require(Map<String, String> values, String name, String what) {
-        String value = values.get(name);
+    private static <T> T require(Map<String, T> values, String name, String what) {
+        T value = values.get(name);
         if (value == null) {
             throw new IllegalStateException("the story uses the " + what + " " + name + " before it is set");
         }
