@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ public class AutoProposer {
     RankingService ranking;
     @Inject
     Commands commands;
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "matching.auto-propose")
     volatile boolean enabled;
@@ -55,7 +59,7 @@ public class AutoProposer {
         String missionId = autoMissionId(need.needId());
         try {
             commands.send(new ProposeMission(missionId, need.needId(), need.smeId(), candidate.volunteerId(),
-                    candidate.partnerId(), ProposedBy.AUTO, candidate.score()));
+                    candidate.partnerId(), ProposedBy.AUTO, candidate.score(), LocalDate.now(clock)));
             ranking.proposed(missionId, need, ranking.volunteer(candidate.volunteerId()).orElseThrow());
         } catch (RuntimeException e) {
             LOG.infof("automatic proposal %s for need %s not made again: %s", missionId, need.needId(), e.getMessage());

@@ -45,6 +45,8 @@ public class Mission {
     private String partnerId;
     private MissionState state;
     private final Set<Party> accepted = EnumSet.noneOf(Party.class);
+    /** Null for a mission proposed before the proposal's day was recorded: its start is then not held to it. */
+    private LocalDate proposedOn;
     private LocalDate startDate;
     private LocalDate lastLoggedDate;
     /** The entries that count (an entry stops counting when a correction replaces it). */
@@ -60,12 +62,12 @@ public class Mission {
     @CommandHandler
     public Mission(ProposeMission command) {
         apply(new MissionProposed(command.missionId(), command.needId(), command.smeId(), command.volunteerId(),
-                command.partnerId(), command.proposedBy(), command.score()));
+                command.partnerId(), command.proposedBy(), command.score(), command.today()));
     }
 
     /**
      * A party that accepts again changes nothing. The last acceptance starts the mission, on the date it names or
-     * today.
+     * today; that date must fit (see {@link #requireStartFits}), or the acceptance is refused and nothing is recorded.
      */
     @CommandHandler
     public void handle(AcceptMission command) {
@@ -73,10 +75,34 @@ public class Mission {
         if (accepted.contains(command.party())) {
             return;
         }
+        boolean last = accepted.size() == Party.values().length - 1;
+        LocalDate start = command.startDate() != null ? command.startDate() : command.today();
+        if (last) {
+            requireStartFits(start, proposedOn, command);
+        }
         apply(new MissionAccepted(missionId, needId, smeId, volunteerId, partnerId, command.party()));
-        if (accepted.size() == Party.values().length) {
-            LocalDate start = command.startDate() != null ? command.startDate() : command.today();
+        if (last) {
             apply(new MissionStarted(missionId, needId, smeId, volunteerId, partnerId, start));
+        }
+    }
+
+    /**
+     * A start is recorded as having happened, so no party can move it where the figures would bend (into another
+     * year's supported SMEs, or ahead of the help): not after today, not before the proposal, within the need's window.
+     */
+    private static void requireStartFits(LocalDate start, LocalDate proposedOn, AcceptMission command) {
+        String rule = null;
+        if (start.isAfter(command.today())) {
+            rule = "is after today (" + command.today() + "): a mission starts when all three parties have accepted, never later";
+        } else if (proposedOn != null && start.isBefore(proposedOn)) {
+            rule = "is before the proposal (" + proposedOn + "): a mission cannot start before it was proposed";
+        } else if (command.windowStart() != null && start.isBefore(command.windowStart())) {
+            rule = "is before the need's window, which opens on " + command.windowStart();
+        } else if (command.windowEnd() != null && start.isAfter(command.windowEnd())) {
+            rule = "is after the need's window, which closed on " + command.windowEnd();
+        }
+        if (rule != null) {
+            throw new InvalidInputException("startDate", start + " " + rule);
         }
     }
 
@@ -152,6 +178,7 @@ public class Mission {
         smeId = event.smeId();
         volunteerId = event.volunteerId();
         partnerId = event.partnerId();
+        proposedOn = event.proposedOn();
         state = MissionState.PROPOSED;
     }
 

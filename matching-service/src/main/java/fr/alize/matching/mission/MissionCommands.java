@@ -11,13 +11,19 @@ public final class MissionCommands {
     private MissionCommands() {
     }
 
+    /** @param today the day of the proposal, which no start date may precede */
     public record ProposeMission(@TargetAggregateIdentifier String missionId, String needId, String smeId,
-                                 String volunteerId, String partnerId, ProposedBy proposedBy, Double score) {
+                                 String volunteerId, String partnerId, ProposedBy proposedBy, Double score,
+                                 LocalDate today) {
     }
 
-    /** @param startDate the start date, used when this acceptance is the last of the three; null for today */
+    /**
+     * @param startDate   the start date, used when this acceptance is the last of the three; null for today
+     * @param windowStart the need's time window as the candidate pool holds it now (it may have been amended since
+     *                    the proposal); either end may be null, and both are when the pool does not know the need
+     */
     public record AcceptMission(@TargetAggregateIdentifier String missionId, Party party, LocalDate startDate,
-                                LocalDate today) {
+                                LocalDate today, LocalDate windowStart, LocalDate windowEnd) {
     }
 
     public record DeclineMission(@TargetAggregateIdentifier String missionId, Party party, String reason) {

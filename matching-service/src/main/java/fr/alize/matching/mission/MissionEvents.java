@@ -13,8 +13,9 @@ public final class MissionEvents {
     private MissionEvents() {
     }
 
+    /** @param proposedOn the day of the proposal; null on proposals recorded before it was kept */
     public record MissionProposed(String missionId, String needId, String smeId, String volunteerId, String partnerId,
-                                  ProposedBy proposedBy, Double score) {
+                                  ProposedBy proposedBy, Double score, LocalDate proposedOn) {
     }
 
     public record MissionAccepted(String missionId, String needId, String smeId, String volunteerId, String partnerId,

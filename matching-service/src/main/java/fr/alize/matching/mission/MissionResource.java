@@ -130,7 +130,7 @@ public class MissionResource {
         }
         String missionId = UUID.randomUUID().toString();
         commands.send(new ProposeMission(missionId, needId, need.smeId(), volunteerId, volunteer.partnerId(),
-                ProposedBy.CCI, ranking.score(need, volunteer)));
+                ProposedBy.CCI, ranking.score(need, volunteer), LocalDate.now(clock)));
         ranking.proposed(missionId, need, volunteer);
         return Response.created(uri.getAbsolutePathBuilder().path(missionId).build())
                 .entity(new MissionCreated(missionId)).build();
@@ -172,12 +172,16 @@ public class MissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
     @Operation(summary = "Accept a proposal, as the SME, the volunteer or the employer",
-            description = "The body is optional. The third acceptance starts the mission on the start date it names, or today.")
+            description = "The body is optional. The third acceptance starts the mission on the start date it names, or today: "
+                    + "not after today, not before the proposal, within the need's window (400 on startDate otherwise).")
     public MissionView accept(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               AcceptRequest request) {
-        Party party = ownParty(readable(missionId));
+        MissionView mission = readable(missionId);
+        Party party = ownParty(mission);
         LocalDate startDate = request == null ? null : request.startDate();
-        commands.send(new AcceptMission(missionId, party, startDate, LocalDate.now(clock)));
+        Optional<PoolNeed> need = ranking.need(mission.needId);
+        commands.send(new AcceptMission(missionId, party, startDate, LocalDate.now(clock),
+                need.map(PoolNeed::windowStart).orElse(null), need.map(PoolNeed::windowEnd).orElse(null)));
         return readable(missionId);
     }
 

@@ -43,7 +43,7 @@ class MissionAccessTest {
         String otherVolunteer = uuid();
         PoolFeed.volunteerRegistered(otherVolunteer, f.partnerId(), f.skill(), 3, "59606");
         MissionFixture.awaitRanked(f.needId(), otherVolunteer);
-        running = f.with(otherVolunteer).started("2027-01-25");
+        running = f.with(otherVolunteer).started("2027-02-01");
     }
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
@@ -103,16 +103,16 @@ class MissionAccessTest {
         String path = "/missions/" + running + "/time-entries";
         String volunteer = Tokens.volunteer(get(Tokens.cci(), "/missions/" + running).extract().<String>path("volunteerId"));
         for (String token : List.of(Tokens.cci(), f.sme(), f.employer(), f.volunteer(), Tokens.analyst())) {
-            problem(post(token, path, "{\"date\": \"2027-01-26\", \"hours\": 2}"), 403);
+            problem(post(token, path, "{\"date\": \"2027-02-01\", \"hours\": 2}"), 403);
         }
-        problem(post(volunteer, path, "{\"date\": \"2027-01-26\", \"hours\": 11}"), 400).body("errors.field", hasItem("hours"));
-        problem(post(volunteer, path, "{\"date\": \"2027-01-26\", \"hours\": 0}"), 400).body("errors.field", hasItem("hours"));
+        problem(post(volunteer, path, "{\"date\": \"2027-02-01\", \"hours\": 11}"), 400).body("errors.field", hasItem("hours"));
+        problem(post(volunteer, path, "{\"date\": \"2027-02-01\", \"hours\": 0}"), 400).body("errors.field", hasItem("hours"));
         problem(post(volunteer, path, "{\"hours\": 2}"), 400).body("errors.field", hasItem("date"));
         problem(post(volunteer, path, "{\"date\": \"2027-02-02\", \"hours\": 2}"), 400).body("detail", containsString("future"));
-        problem(post(volunteer, path, "{\"date\": \"2027-01-26\", \"hours\": 2, \"correctsEntryId\": \"" + uuid() + "\"}"), 400)
+        problem(post(volunteer, path, "{\"date\": \"2027-02-01\", \"hours\": 2, \"correctsEntryId\": \"" + uuid() + "\"}"), 400)
                 .body("errors.field", hasItem("correctsEntryId"));
-        problem(post(volunteer, "/missions/" + proposed + "/time-entries", "{\"date\": \"2027-01-26\", \"hours\": 2}"), 403);
-        problem(post(f.volunteer(), "/missions/" + proposed + "/time-entries", "{\"date\": \"2027-01-26\", \"hours\": 2}"), 409)
+        problem(post(volunteer, "/missions/" + proposed + "/time-entries", "{\"date\": \"2027-02-01\", \"hours\": 2}"), 403);
+        problem(post(f.volunteer(), "/missions/" + proposed + "/time-entries", "{\"date\": \"2027-02-01\", \"hours\": 2}"), 409)
                 .body("detail", containsString("PROPOSED"));
     }
 

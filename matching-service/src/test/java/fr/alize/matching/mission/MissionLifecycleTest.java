@@ -3,8 +3,11 @@ package fr.alize.matching.mission;
 import fr.alize.matching.PoolFeed;
 import fr.alize.matching.TestClock;
 import fr.alize.testing.EventContracts;
+import fr.alize.testing.EventStoreRows;
 import fr.alize.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import static fr.alize.platform.events.EventEnvelope.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,6 +33,9 @@ import static org.hamcrest.Matchers.nullValue;
 /** A mission from proposal to completion through the API, each party doing its part, and its events on the topic. */
 @QuarkusTest
 class MissionLifecycleTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void topicsExist() {
@@ -76,13 +83,43 @@ class MissionLifecycleTest {
     @Test
     void theStartDateComesWithTheLastAcceptance() {
         MissionFixture f = MissionFixture.inPool();
-        String missionId = f.started("2027-01-20");
+        String missionId = f.started("2027-02-01");
         get(Tokens.cci(), "/missions/" + missionId).statusCode(200).body("state", equalTo("STARTED"))
-                .body("startDate", equalTo("2027-01-20"));
-        post(f.volunteer(), "/missions/" + missionId + "/time-entries", "{\"date\": \"2027-01-19\", \"hours\": 2}")
-                .statusCode(400).body("errors.field", containsInAnyOrder("date"));
+                .body("startDate", equalTo("2027-02-01"));
+        long events = EventStoreRows.count(dataSource);
+        post(f.volunteer(), "/missions/" + missionId + "/time-entries", "{\"date\": \"2027-01-31\", \"hours\": 2}")
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("date"))
+                .body("errors[0].message", equalTo("is before the mission's start (2027-02-01)"));
+        assertThat(EventStoreRows.count(dataSource)).isEqualTo(events);
         post(f.sme(), "/missions/" + missionId + "/acceptance", null)
                 .statusCode(409).body("detail", containsString("STARTED"));
+    }
+
+    /** The need's window in the pool runs from TODAY (2027-02-01) to 2027-03-31; the proposal is made TODAY. */
+    @Test
+    void theLastAcceptanceCannotStartTheMissionBeforeTheProposalOrAfterToday() {
+        MissionFixture f = MissionFixture.inPool();
+        String missionId = f.propose();
+        String path = "/missions/" + missionId + "/acceptance";
+        post(f.volunteer(), path, null).statusCode(200);
+        post(f.employer(), path, null).statusCode(200);
+        long events = EventStoreRows.count(dataSource);
+
+        post(f.sme(), path, "{\"startDate\": \"2027-01-31\"}").statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", contains("startDate"))
+                .body("errors[0].message", equalTo("2027-01-31 is before the proposal (2027-02-01): a mission cannot start "
+                        + "before it was proposed"));
+        post(f.sme(), path, "{\"startDate\": \"2027-02-02\"}").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("startDate"))
+                .body("errors[0].message", containsString("is after today (2027-02-01)"));
+        assertThat(EventStoreRows.count(dataSource)).isEqualTo(events);
+        get(f.sme(), "/missions/" + missionId).statusCode(200).body("state", equalTo("PROPOSED"))
+                .body("acceptedBy", containsInAnyOrder("VOLUNTEER", "EMPLOYER"));
+
+        post(f.sme(), path, "{\"startDate\": \"2027-02-01\"}").statusCode(200)
+                .body("state", equalTo("STARTED")).body("startDate", equalTo("2027-02-01"));
     }
 
     @Test
@@ -111,7 +148,7 @@ class MissionLifecycleTest {
     @Test
     void theCciCancelsARunningMissionWithAReasonAndItStopsCountingAsLoad() {
         MissionFixture f = MissionFixture.inPool();
-        String missionId = f.started("2027-01-25");
+        String missionId = f.started("2027-02-01");
         post(Tokens.cci(), "/missions/" + missionId + "/cancellation", "{\"reason\": \"The SME closed\"}")
                 .statusCode(200).body("state", equalTo("CANCELLED")).body("cancelReason", equalTo("The SME closed"));
         post(f.sme(), "/missions/" + missionId + "/completion", "{\"outcome\": \"x\", \"satisfaction\": 3}")
@@ -125,7 +162,7 @@ class MissionLifecycleTest {
     @Test
     void aRunningMissionLowersTheVolunteersLoadScoreForOtherNeeds() {
         MissionFixture f = MissionFixture.inPool();
-        f.started("2027-01-25");
+        f.started("2027-02-01");
         String otherNeed = PoolFeed.uuid();
         PoolFeed.needPublished(otherNeed, PoolFeed.uuid(), f.skill(), "59606");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.cci())

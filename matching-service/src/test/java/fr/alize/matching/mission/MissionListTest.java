@@ -81,9 +81,9 @@ class MissionListTest {
         post(f.volunteer(), "/missions/" + missionId + "/acceptance", null).statusCode(200);
         get(f.sme(), "/missions").statusCode(200).body("items[0].acceptedBy", contains("VOLUNTEER"));
         post(f.employer(), "/missions/" + missionId + "/acceptance", null).statusCode(200);
-        post(f.sme(), "/missions/" + missionId + "/acceptance", "{\"startDate\": \"2027-02-03\"}").statusCode(200);
+        post(f.sme(), "/missions/" + missionId + "/acceptance", "{\"startDate\": \"2027-02-01\"}").statusCode(200);
         get(f.employer(), "/missions?status=started").statusCode(200).body("items.missionId", contains(missionId))
-                .body("items[0].startDate", equalTo("2027-02-03"))
+                .body("items[0].startDate", equalTo("2027-02-01"))
                 .body("items[0].acceptedBy", contains("SME", "VOLUNTEER", "EMPLOYER"));
         get(f.employer(), "/missions?status=PROPOSED").statusCode(200).body("items", empty());
         post(Tokens.cci(), "/missions/" + missionId + "/cancellation", "{\"reason\": \"The SME closed\"}").statusCode(200);

@@ -34,9 +34,12 @@ class MissionTest {
     static final String VOL = "vol-1";
     static final String PARTNER = "partner-1";
     static final LocalDate TODAY = LocalDate.of(2027, 2, 1);
+    static final LocalDate PROPOSED_ON = LocalDate.of(2027, 1, 20);
     static final LocalDate START = LocalDate.of(2027, 1, 25);
+    static final LocalDate WINDOW_START = LocalDate.of(2027, 1, 15);
+    static final LocalDate WINDOW_END = LocalDate.of(2027, 3, 31);
 
-    static final MissionProposed PROPOSED = new MissionProposed(M, NEED, SME, VOL, PARTNER, ProposedBy.CCI, 0.8);
+    static final MissionProposed PROPOSED = new MissionProposed(M, NEED, SME, VOL, PARTNER, ProposedBy.CCI, 0.8, PROPOSED_ON);
     static final MissionStarted STARTED = new MissionStarted(M, NEED, SME, VOL, PARTNER, START);
     static final MissionCompleted COMPLETED = new MissionCompleted(M, NEED, SME, VOL, PARTNER, TODAY, "Done", 5);
     static final MissionCancelled CANCELLED = new MissionCancelled(M, NEED, SME, VOL, PARTNER, "SME closed");
@@ -57,6 +60,11 @@ class MissionTest {
         return new TimeLogged(M, NEED, SME, VOL, PARTNER, entry, date, new BigDecimal(hours), corrects);
     }
 
+    /** An acceptance on {@link #TODAY} for a need whose window runs from {@link #WINDOW_START} to {@link #WINDOW_END}. */
+    static AcceptMission accept(Party party, LocalDate startDate) {
+        return new AcceptMission(M, party, startDate, TODAY, WINDOW_START, WINDOW_END);
+    }
+
     static LogTime log(String entry, LocalDate date, String hours, String corrects) {
         return new LogTime(M, entry, date, new BigDecimal(hours), corrects, TODAY);
     }
@@ -64,24 +72,24 @@ class MissionTest {
     @Test
     void aProposalRecordsWhoProposedAndTheScore() {
         fixture.givenNoPriorActivity()
-                .when(new ProposeMission(M, NEED, SME, VOL, PARTNER, ProposedBy.AUTO, 0.91))
-                .expectEvents(new MissionProposed(M, NEED, SME, VOL, PARTNER, ProposedBy.AUTO, 0.91));
+                .when(new ProposeMission(M, NEED, SME, VOL, PARTNER, ProposedBy.AUTO, 0.91, PROPOSED_ON))
+                .expectEvents(new MissionProposed(M, NEED, SME, VOL, PARTNER, ProposedBy.AUTO, 0.91, PROPOSED_ON));
     }
 
     @Test
     void eachPartyAcceptsOnceInAnyOrder() {
         fixture.given(PROPOSED)
-                .when(new AcceptMission(M, Party.EMPLOYER, null, TODAY))
+                .when(accept(Party.EMPLOYER, null))
                 .expectEvents(accepted(Party.EMPLOYER));
         fixture.given(PROPOSED, accepted(Party.VOLUNTEER))
-                .when(new AcceptMission(M, Party.SME, null, TODAY))
+                .when(accept(Party.SME, null))
                 .expectEvents(accepted(Party.SME));
     }
 
     @Test
     void acceptingTwiceRecordsNothing() {
         fixture.given(PROPOSED, accepted(Party.SME))
-                .when(new AcceptMission(M, Party.SME, null, TODAY))
+                .when(accept(Party.SME, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -89,16 +97,76 @@ class MissionTest {
     @Test
     void theThirdAcceptanceStartsTheMissionTodayWhenNoDateIsGiven() {
         fixture.given(PROPOSED, accepted(Party.VOLUNTEER), accepted(Party.EMPLOYER))
-                .when(new AcceptMission(M, Party.SME, null, TODAY))
+                .when(accept(Party.SME, null))
                 .expectEvents(accepted(Party.SME), new MissionStarted(M, NEED, SME, VOL, PARTNER, TODAY));
     }
 
     @Test
     void theThirdAcceptanceStartsTheMissionOnTheDateItNames() {
-        LocalDate start = LocalDate.of(2027, 3, 1);
+        for (LocalDate start : new LocalDate[]{PROPOSED_ON, START, TODAY}) {
+            fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
+                    .when(accept(Party.VOLUNTEER, start))
+                    .expectEvents(accepted(Party.VOLUNTEER), new MissionStarted(M, NEED, SME, VOL, PARTNER, start));
+        }
+    }
+
+    @Test
+    void noStartAfterToday() {
         fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
-                .when(new AcceptMission(M, Party.VOLUNTEER, start, TODAY))
-                .expectEvents(accepted(Party.VOLUNTEER), new MissionStarted(M, NEED, SME, VOL, PARTNER, start));
+                .when(accept(Party.VOLUNTEER, TODAY.plusDays(1)))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("startDate: 2027-02-02 is after today (2027-02-01): a mission starts when all "
+                        + "three parties have accepted, never later")
+                .expectNoEvents();
+    }
+
+    @Test
+    void noStartBeforeTheProposal() {
+        fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
+                .when(accept(Party.VOLUNTEER, PROPOSED_ON.minusDays(1)))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("startDate: 2027-01-19 is before the proposal (2027-01-20): a mission cannot "
+                        + "start before it was proposed")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theStartFallsWithinTheNeedsWindowAsThePoolHoldsItAtTheLastAcceptance() {
+        fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
+                .when(new AcceptMission(M, Party.VOLUNTEER, null, TODAY, LocalDate.of(2027, 2, 10), WINDOW_END))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("startDate: 2027-02-01 is before the need's window, which opens on 2027-02-10")
+                .expectNoEvents();
+        fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
+                .when(new AcceptMission(M, Party.VOLUNTEER, null, TODAY, WINDOW_START, LocalDate.of(2027, 1, 30)))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("startDate: 2027-02-01 is after the need's window, which closed on 2027-01-30")
+                .expectNoEvents();
+        fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
+                .when(new AcceptMission(M, Party.VOLUNTEER, START, TODAY, WINDOW_START, LocalDate.of(2027, 1, 30)))
+                .expectEvents(accepted(Party.VOLUNTEER), new MissionStarted(M, NEED, SME, VOL, PARTNER, START));
+        fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
+                .when(new AcceptMission(M, Party.VOLUNTEER, null, TODAY, null, null))
+                .expectEvents(accepted(Party.VOLUNTEER), new MissionStarted(M, NEED, SME, VOL, PARTNER, TODAY));
+    }
+
+    @Test
+    void onlyTheLastAcceptancesStartDateCounts() {
+        fixture.given(PROPOSED)
+                .when(accept(Party.SME, TODAY.plusDays(10)))
+                .expectEvents(accepted(Party.SME));
+    }
+
+    @Test
+    void historiesRecordedBeforeTheRulesStillLoadAndTheirProposalDayIsUnknown() {
+        MissionProposed older = new MissionProposed(M, NEED, SME, VOL, PARTNER, ProposedBy.CCI, 0.8, null);
+        MissionStarted backdated = new MissionStarted(M, NEED, SME, VOL, PARTNER, LocalDate.of(2026, 12, 1));
+        fixture.given(older, accepted(Party.SME), accepted(Party.EMPLOYER))
+                .when(accept(Party.VOLUNTEER, WINDOW_START))
+                .expectEvents(accepted(Party.VOLUNTEER), new MissionStarted(M, NEED, SME, VOL, PARTNER, WINDOW_START));
+        fixture.given(older, backdated)
+                .when(log("e-1", LocalDate.of(2026, 12, 2), "3", null))
+                .expectEvents(logged("e-1", LocalDate.of(2026, 12, 2), "3", null));
     }
 
     @Test
@@ -115,7 +183,7 @@ class MissionTest {
         for (Object end : new Object[]{DECLINED, COMPLETED, CANCELLED}) {
             Object[] history = end == DECLINED ? new Object[]{PROPOSED, end} : new Object[]{PROPOSED, STARTED, end};
             String state = end == DECLINED ? "DECLINED" : end == COMPLETED ? "COMPLETED" : "CANCELLED";
-            for (Object command : new Object[]{new AcceptMission(M, Party.SME, null, TODAY), new DeclineMission(M, Party.SME, "x"),
+            for (Object command : new Object[]{accept(Party.SME, null), new DeclineMission(M, Party.SME, "x"),
                     log("e-1", TODAY, "2", null), new CompleteMission(M, TODAY, "Done", 4), new CancelMission(M, "x")}) {
                 fixture.given(history).when(command)
                         .expectException(ConflictException.class)
@@ -126,7 +194,7 @@ class MissionTest {
 
     @Test
     void aRunningMissionCanNeitherBeAcceptedNorRefused() {
-        fixture.given(PROPOSED, STARTED).when(new AcceptMission(M, Party.SME, null, TODAY))
+        fixture.given(PROPOSED, STARTED).when(accept(Party.SME, null))
                 .expectException(ConflictException.class).expectExceptionMessage(containsString("STARTED"));
         fixture.given(PROPOSED, STARTED).when(new DeclineMission(M, Party.VOLUNTEER, "No"))
                 .expectException(ConflictException.class).expectExceptionMessage(containsString("STARTED"));

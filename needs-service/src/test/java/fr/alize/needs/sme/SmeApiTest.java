@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -276,5 +277,27 @@ class SmeApiTest {
                 "{\"date\": \"" + LocalDate.now() + "\", \"headcount\": 3}"), 404);
         problem(post(null, "/smes/" + smeId + "/headcount-declarations",
                 "{\"date\": \"" + LocalDate.now() + "\", \"headcount\": 3}"), 401);
+    }
+
+    /** Employment figures start with the committee's approval: a date before it is refused, and nothing is recorded. */
+    @Test
+    void noHeadcountOrJobReportPredatesTheApproval() {
+        String smeId = Smes.approved();
+        String approvedOn = given().auth().oauth2(Tokens.cci()).when().get("/smes/" + smeId).then().statusCode(200)
+                .extract().path("decidedOn");
+        String dayBefore = LocalDate.parse(approvedOn).minusDays(1).toString();
+        long events = EventStoreRows.countFor(dataSource, smeId);
+
+        problem(post(Tokens.sme(smeId), "/smes/" + smeId + "/headcount-declarations",
+                "{\"date\": \"" + dayBefore + "\", \"headcount\": 19}"), 400)
+                .body("errors.field", contains("date"))
+                .body("errors[0].message", equalTo("must not be before the SME's approval on " + approvedOn));
+        problem(post(Tokens.sme(smeId), "/smes/" + smeId + "/job-reports",
+                "{\"date\": \"" + dayBefore + "\", \"count\": 2, \"kind\": \"CREATED\", \"contractType\": \"CDI\"}"), 400)
+                .body("errors.field", contains("date"))
+                .body("errors[0].message", equalTo("must not be before the SME's approval on " + approvedOn));
+        assertThat(EventStoreRows.countFor(dataSource, smeId)).isEqualTo(events);
+        given().auth().oauth2(Tokens.sme(smeId)).when().get("/smes/" + smeId + "/employment").then().statusCode(200)
+                .body("headcounts", empty()).body("jobReports", empty());
     }
 }

@@ -131,8 +131,13 @@ class SmeTest {
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("date: must not be in the future");
         fixture.given(APPLIED, APPROVED)
+                .when(new DeclareHeadcount(SME, APPROVED_ON, 21))
+                .expectEvents(new HeadcountDeclared(SME, APPROVED_ON, 21));
+        fixture.given(APPLIED, APPROVED)
                 .when(new DeclareHeadcount(SME, APPROVED_ON.minusDays(1), 21))
-                .expectException(InvalidInputException.class);
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("date: must not be before the SME's approval on " + APPROVED_ON)
+                .expectNoEvents();
         fixture.given(APPLIED, APPROVED)
                 .when(new DeclareHeadcount(SME, TODAY, -1))
                 .expectException(InvalidInputException.class)
@@ -168,7 +173,8 @@ class SmeTest {
         fixture.given(APPLIED, APPROVED)
                 .when(new ReportJobs(SME, "r1", APPROVED_ON.minusDays(1), 1, JobKind.CREATED, ContractType.CDI))
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage("date: must not be before the SME's approval on " + APPROVED_ON);
+                .expectExceptionMessage("date: must not be before the SME's approval on " + APPROVED_ON)
+                .expectNoEvents();
     }
 
     @Test

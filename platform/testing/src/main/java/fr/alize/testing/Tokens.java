@@ -14,9 +14,11 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -109,6 +111,9 @@ public final class Tokens {
         private final Map<String, Object> claims = new LinkedHashMap<>();
         private Duration ttl = Duration.ofHours(1);
         private boolean expired;
+        private Instant issuedAt;
+        private Instant expiresAt;
+        private final Set<String> omitted = new HashSet<>();
         private PrivateKey key = PRIVATE_KEY;
 
         private Builder() {
@@ -154,16 +159,34 @@ public final class Tokens {
         /** Any claim: string, number, boolean, list or map. */
         public Builder claim(String name, Object value) {
             claims.put(name, value);
+            omitted.remove(name);
             return this;
         }
 
+        /** Leaves the claim out, even {@code iat}, {@code exp} or {@code jti}, which are otherwise always set. */
         public Builder withoutClaim(String name) {
             claims.remove(name);
+            omitted.add(name);
             return this;
         }
 
+        /** Expires {@code ttl} after it is issued (1 h by default). */
         public Builder expiresIn(Duration ttl) {
             this.ttl = ttl;
+            this.expired = false;
+            this.expiresAt = null;
+            return this;
+        }
+
+        /** Sets {@code iat} (now by default); the expiry follows it by the time to live unless set. */
+        public Builder issuedAt(Instant issuedAt) {
+            this.issuedAt = issuedAt;
+            return this;
+        }
+
+        /** Sets {@code exp} to this instant, whatever the time to live. */
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
             this.expired = false;
             return this;
         }
@@ -188,11 +211,12 @@ public final class Tokens {
         public String build() {
             Instant now = Instant.now();
             Map<String, Object> all = new LinkedHashMap<>(claims);
-            Instant issuedAt = expired ? now.minus(Duration.ofHours(2)) : now;
-            Instant expiresAt = expired ? now.minus(Duration.ofHours(1)) : now.plus(ttl);
-            all.putIfAbsent("iat", issuedAt.getEpochSecond());
-            all.putIfAbsent("exp", expiresAt.getEpochSecond());
+            Instant iat = issuedAt != null ? issuedAt : expired ? now.minus(Duration.ofHours(2)) : now;
+            Instant exp = expiresAt != null ? expiresAt : expired ? now.minus(Duration.ofHours(1)) : iat.plus(ttl);
+            all.putIfAbsent("iat", iat.getEpochSecond());
+            all.putIfAbsent("exp", exp.getEpochSecond());
             all.putIfAbsent("jti", UUID.randomUUID().toString());
+            all.keySet().removeAll(omitted);
             return JwtSigner.sign(all, key);
         }
     }

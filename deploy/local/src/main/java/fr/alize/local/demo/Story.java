@@ -34,11 +34,14 @@ public final class Story {
     public static final String GARAGE = "c6c17d49-4a5d-5309-b26c-e19fcc93fa5d";
     public static final String JOINERY = "39b6d428-4b19-598c-bd4b-609ff402e126";
 
-    /** Days of the story, relative to today: the mission starts two days ago, time is logged on three days. */
-    public static final int START = -2;
+    /**
+     * The day the mission starts, relative to today: today, since a start can be neither before its proposal nor
+     * after today (the proposal is made during the story).
+     */
+    public static final int START = 0;
 
-    /** Hours logged by the IT manager, once the correction of the third day is applied. */
-    public static final double IT_MISSION_HOURS = 21;
+    /** Hours logged by the IT manager on her first day, once the correction of the afternoon is applied. */
+    public static final double IT_MISSION_HOURS = 7;
 
     private Story() {
     }
@@ -57,15 +60,14 @@ public final class Story {
     private static Chapter setUp() {
         return new Chapter("Before you start", """
                 Start the suite (see the README), then set a few shell variables: where the services listen, the \
-                days of the story (the mission is recorded as started two days ago, so that three days of work \
-                can be logged by today), and two tokens.""", List.of(
+                days of the story (the mission starts today, the day it is proposed and accepted, and its first \
+                day of work is logged), and two tokens.""", List.of(
                 new Let("NEEDS", new ServiceUrl("needs-service")),
                 new Let("VOLUNTEERS", new ServiceUrl("volunteer-service")),
                 new Let("MATCHING", new ServiceUrl("matching-service")),
                 new Let("IMPACT", new ServiceUrl("impact-service")),
                 new Let("TODAY", new Day(0, false)),
                 new Let("START", new Day(START, false)),
-                new Let("DAY2", new Day(START + 1, false)),
                 new Let("WINDOW_END", new Day(60, false)),
                 new Let("YEAR", new Day(0, true)),
                 new Let("CCI", new Token("cci", null)),
@@ -156,12 +158,12 @@ public final class Story {
     }
 
     private static Chapter mission() {
-        return new Chapter("6. The manager logs her days; the florist confirms completion", """
-                Time entries are never edited: a correction is a new entry naming the one it replaces.""", List.of(
-                logTime("MISSION_IT", "${START}", "7", null, 0),
-                logTime("MISSION_IT", "${DAY2}", "7", null, 1),
-                logTime("MISSION_IT", "${TODAY}", "3.5", null, 2).withCapture("ENTRY3", ".entryId"),
-                logTime("MISSION_IT", "${TODAY}", "7", "${ENTRY3}", 3),
+        return new Chapter("6. The manager logs her day; the florist confirms completion", """
+                Time is logged from the start to today, at most 10 hours a day. Time entries are never edited: a \
+                correction is a new entry naming the one it replaces.""", List.of(
+                logTime("MISSION_IT", "${START}", "3", null, 0),
+                logTime("MISSION_IT", "${TODAY}", "3.5", null, 1).withCapture("ENTRY2", ".entryId"),
+                logTime("MISSION_IT", "${TODAY}", "4", "${ENTRY2}", 2),
                 post("The florist confirms completion, with the outcome and its satisfaction", "MATCHING",
                         "/missions/${MISSION_IT}/completion", "SME_FLORIST", """
                         {"outcome": "Requirements spec delivered; three vendors consulted", "satisfaction": 5}""")
@@ -305,7 +307,7 @@ public final class Story {
 
     private static Call logTime(String missionVariable, String date, String hours, String corrects, int index) {
         String correction = corrects == null ? "" : ", \"correctsEntryId\": \"" + corrects + "\"";
-        return post(corrects == null ? "Log " + hours + " hours on " + date : "Correct that entry: 7 hours, not 3.5",
+        return post(corrects == null ? "Log " + hours + " hours on " + date : "Correct that entry: " + hours + " hours instead",
                 "MATCHING", "/missions/${" + missionVariable + "}/time-entries", "VOLUNTEER_CLAIRE", """
                 {"date": "%s", "hours": %s%s}""".formatted(date, hours, correction))
                 .doneWhen("/missions/${" + missionVariable + "}", "CCI", mission -> {
