@@ -106,6 +106,36 @@ class BulkUpsertTest {
     }
 
     @Test
+    void aRowWithAControlCharacterIsRejectedNamingTheFieldAndNothingOfItIsStored() {
+        String partnerId = Api.enrolPartner();
+        long events = Api.events(dataSource);
+        String key = UUID.randomUUID().toString();
+        String body = rows(
+                Api.volunteer("N-1", "Paul\\u0000Durand", "it-requirements", 3),
+                Api.volunteer("N-2\\u001b", "Eva Morel", "it-requirements", 3),
+                Api.volunteer("N-3", "Hugo Leroy", "finance-cash", 2));
+        bulk(partnerId, body, key).statusCode(200)
+                .body("results.outcome", equalTo(List.of("REJECTED", "REJECTED", "CREATED")))
+                .body("results[0].employeeRef", equalTo("N-1"))
+                .body("results[0].errors[0].field", equalTo("name"))
+                .body("results[0].errors[0].message", containsString("U+0000"))
+                .body("results[1].employeeRef", nullValue()) // refused text is never echoed, nor stored with the answer
+                .body("results[1].errors[0].field", equalTo("employeeRef"));
+        assertThat(Api.events(dataSource)).as("only the good row is recorded").isEqualTo(events + 1);
+        bulk(partnerId, body, key).statusCode(200).header("Idempotent-Replayed", "true");
+
+        String offboarding = "{\"volunteers\": [{\"employeeRef\": \"N-3\\u0085\", \"reason\": \"LEFT_COMPANY\"},"
+                + " {\"employeeRef\": \"" + "N".repeat(101) + "\", \"reason\": \"LEFT_COMPANY\"}]}";
+        as(Tokens.partnerHr(partnerId)).body(offboarding).when().post("/partners/" + partnerId + "/volunteers/offboarding")
+                .then().statusCode(200)
+                .body("results.outcome", equalTo(List.of("REJECTED", "REJECTED")))
+                .body("results.errors.flatten().field", equalTo(List.of("employeeRef", "employeeRef")));
+        problem(bulk(partnerId, rows(Api.volunteer("N-4", "Lea Simon", "hr-training", 2)), "ke\u0001y"), 400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(Api.events(dataSource)).isEqualTo(events + 1);
+    }
+
+    @Test
     void aCsvFileWorksLikeTheJsonFormWithEitherSeparator() {
         String partnerId = Api.enrolPartner();
         String semicolons = """
