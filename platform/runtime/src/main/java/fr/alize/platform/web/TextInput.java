@@ -51,10 +51,10 @@ public final class TextInput {
                     i++;
                     continue;
                 }
-                return Optional.of("must not contain a lone surrogate (U+" + hex(c) + " at position " + (i + 1) + ")");
+                return loneSurrogate(c, i);
             }
             if (Character.isLowSurrogate(c)) {
-                return Optional.of("must not contain a lone surrogate (U+" + hex(c) + " at position " + (i + 1) + ")");
+                return loneSurrogate(c, i);
             }
             if (isNoncharacter(c)) {
                 return refused(c, i);
@@ -78,6 +78,10 @@ public final class TextInput {
     private static Optional<String> refused(int codePoint, int index) {
         String what = codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F) ? "a control character" : "a noncharacter";
         return Optional.of("must not contain " + what + " (U+" + hex(codePoint) + " at position " + (index + 1) + ")");
+    }
+
+    private static Optional<String> loneSurrogate(char c, int index) {
+        return Optional.of("must not contain a lone surrogate (U+" + hex(c) + " at position " + (index + 1) + ")");
     }
 
     private static String hex(int codePoint) {
