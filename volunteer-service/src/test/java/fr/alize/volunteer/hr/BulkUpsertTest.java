@@ -4,10 +4,15 @@ import fr.alize.testing.Tokens;
 import fr.alize.volunteer.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +45,23 @@ class BulkUpsertTest {
             request.header("Idempotency-Key", key);
         }
         return request.when().post("/partners/" + partnerId + "/volunteers/bulk").then();
+    }
+
+    /** The status line and the rest of the answer to a bulk upsert written on a plain socket. */
+    static String rawBulk(String partnerId, String body, String key) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /partners/" + partnerId + "/volunteers/bulk HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.partnerHr(partnerId) + "\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: " + key + "\r\nContent-Length: " + json.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(json);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ValidatableResponse csv(String partnerId, String csv) {
@@ -130,8 +152,11 @@ class BulkUpsertTest {
                 .then().statusCode(200)
                 .body("results.outcome", equalTo(List.of("REJECTED", "REJECTED")))
                 .body("results.errors.flatten().field", equalTo(List.of("employeeRef", "employeeRef")));
-        problem(bulk(partnerId, rows(Api.volunteer("N-4", "Lea Simon", "hr-training", 2)), "ke\u0001y"), 400)
-                .body("errors[0].field", equalTo("Idempotency-Key"));
+        // RestAssured's client does not send such a header as it is, so the request is written by hand. The HTTP
+        // server refuses a control character in any header value itself (an empty 400, before our code runs);
+        // the resource's own check of the key stands behind it.
+        String answer = rawBulk(partnerId, rows(Api.volunteer("N-4", "Lea Simon", "hr-training", 2)), "ke\u0001y");
+        assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(Api.events(dataSource)).isEqualTo(events + 1);
     }
 
