@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
+import fr.alize.platform.web.RequestJson;
 import fr.alize.volunteer.volunteer.OffboardReason;
 import fr.alize.volunteer.volunteer.VolunteerData;
 import fr.alize.volunteer.volunteer.VolunteerUpserts.Row;
@@ -32,12 +33,19 @@ import java.util.stream.Collectors;
 public class BulkRows {
 
     public static final int MAX_ROWS = 1000;
+    /** As {@link VolunteerData#employeeRef()}. */
+    static final int MAX_EMPLOYEE_REF = 100;
     static final List<String> CSV_COLUMNS = List.of("employeeRef", "name", "email", "phone", "skills", "daysPerMonth",
             "absences", "communeCode", "maxTravelKm");
     private static final Set<String> LIST_COLUMNS = Set.of("skills", "absences");
 
+    /** The request-body mapper: it refuses control characters in any text field, which rejects the row naming it. */
+    private final ObjectMapper mapper;
+
     @Inject
-    ObjectMapper mapper;
+    BulkRows(RequestJson json) {
+        this.mapper = json.mapper();
+    }
 
     public List<Row<VolunteerData>> volunteersFromJson(byte[] body) {
         return fromJsonArray(body, this::volunteer);
@@ -153,6 +161,8 @@ public class BulkRows {
         List<FieldError> errors = new ArrayList<>();
         if (read.data().employeeRef() == null || read.data().employeeRef().isBlank()) {
             errors.add(new FieldError("employeeRef", "must not be blank"));
+        } else if (read.data().employeeRef().length() > MAX_EMPLOYEE_REF) {
+            errors.add(new FieldError("employeeRef", "must be at most " + MAX_EMPLOYEE_REF + " characters"));
         }
         if (read.data().reason() == null || read.data().reason() == OffboardReason.ERASURE_REQUESTED) {
             errors.add(new FieldError("reason", "must be LEFT_COMPANY or STOPPED_VOLUNTEERING"));
@@ -179,6 +189,9 @@ public class BulkRows {
     }
 
     private static String messageFor(JsonMappingException e) {
+        if (e instanceof RequestJson.RefusedText refused) {
+            return refused.getOriginalMessage();
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
                 && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())

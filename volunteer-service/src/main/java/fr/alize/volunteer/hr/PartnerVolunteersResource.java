@@ -8,6 +8,7 @@ import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.security.Roles;
 import fr.alize.platform.web.Page;
+import fr.alize.platform.web.TextInput;
 import fr.alize.volunteer.hr.IdempotencyStore.Stored;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.skills.SkillCatalogue;
@@ -163,6 +164,9 @@ public class PartnerVolunteersResource {
         if (key.isBlank() || key.length() > 100) {
             throw new InvalidInputException(IDEMPOTENCY_KEY, "must be 1 to 100 characters");
         }
+        TextInput.problemWith(key).ifPresent(problem -> {
+            throw new InvalidInputException(IDEMPOTENCY_KEY, problem);
+        });
         String hash = sha256(operation, body);
         var earlier = answers.find(partnerId, key);
         if (earlier.isPresent()) {

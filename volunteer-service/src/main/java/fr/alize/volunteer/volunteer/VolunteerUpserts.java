@@ -1,5 +1,6 @@
 package fr.alize.volunteer.volunteer;
 
+import fr.alize.platform.web.TextInput;
 import fr.alize.platform.axon.Commands;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
@@ -59,8 +60,16 @@ public class VolunteerUpserts {
     @ConfigProperty(name = "volunteer.bulk-chunk-size", defaultValue = "250")
     int chunkSize;
 
-    /** One row of a bulk request: its data, or the errors that made it unreadable. */
+    /**
+     * One row of a bulk request: its data, or the errors that made it unreadable. An employee reference that
+     * {@link TextInput} refuses is not echoed in the row's result (nor stored with an idempotent answer).
+     */
     public record Row<T>(int row, String employeeRef, T data, List<FieldError> errors) {
+        public Row {
+            if (TextInput.problemWith(employeeRef).isPresent()) {
+                employeeRef = null;
+            }
+        }
     }
 
     public List<RowResult> upsert(String partnerId, List<Row<VolunteerData>> rows) {

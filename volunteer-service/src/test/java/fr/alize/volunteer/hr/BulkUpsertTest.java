@@ -4,10 +4,15 @@ import fr.alize.testing.Tokens;
 import fr.alize.volunteer.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +45,23 @@ class BulkUpsertTest {
             request.header("Idempotency-Key", key);
         }
         return request.when().post("/partners/" + partnerId + "/volunteers/bulk").then();
+    }
+
+    /** The status line and the rest of the answer to a bulk upsert written on a plain socket. */
+    static String rawBulk(String partnerId, String body, String key) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /partners/" + partnerId + "/volunteers/bulk HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.partnerHr(partnerId) + "\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: " + key + "\r\nContent-Length: " + json.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(json);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ValidatableResponse csv(String partnerId, String csv) {
@@ -103,6 +125,39 @@ class BulkUpsertTest {
         assertThat(Api.events(dataSource)).isEqualTo(events);
         problem(bulk(partnerId, rows(Api.volunteer("D-2", "Other", "hr-training", 2)), key), 409);
         problem(bulk(partnerId, body, "x".repeat(101)), 400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void aRowWithAControlCharacterIsRejectedNamingTheFieldAndNothingOfItIsStored() {
+        String partnerId = Api.enrolPartner();
+        long events = Api.events(dataSource);
+        String key = UUID.randomUUID().toString();
+        String body = rows(
+                Api.volunteer("N-1", "Paul\\u0000Durand", "it-requirements", 3),
+                Api.volunteer("N-2\\u001b", "Eva Morel", "it-requirements", 3),
+                Api.volunteer("N-3", "Hugo Leroy", "finance-cash", 2));
+        bulk(partnerId, body, key).statusCode(200)
+                .body("results.outcome", equalTo(List.of("REJECTED", "REJECTED", "CREATED")))
+                .body("results[0].employeeRef", equalTo("N-1"))
+                .body("results[0].errors[0].field", equalTo("name"))
+                .body("results[0].errors[0].message", containsString("U+0000"))
+                .body("results[1].employeeRef", nullValue()) // refused text is never echoed, nor stored with the answer
+                .body("results[1].errors[0].field", equalTo("employeeRef"));
+        assertThat(Api.events(dataSource)).as("only the good row is recorded").isEqualTo(events + 1);
+        bulk(partnerId, body, key).statusCode(200).header("Idempotent-Replayed", "true");
+
+        String offboarding = "{\"volunteers\": [{\"employeeRef\": \"N-3\\u0085\", \"reason\": \"LEFT_COMPANY\"},"
+                + " {\"employeeRef\": \"" + "N".repeat(101) + "\", \"reason\": \"LEFT_COMPANY\"}]}";
+        as(Tokens.partnerHr(partnerId)).body(offboarding).when().post("/partners/" + partnerId + "/volunteers/offboarding")
+                .then().statusCode(200)
+                .body("results.outcome", equalTo(List.of("REJECTED", "REJECTED")))
+                .body("results.errors.flatten().field", equalTo(List.of("employeeRef", "employeeRef")));
+        // RestAssured's client does not send such a header as it is, so the request is written by hand. The HTTP
+        // server refuses a control character in any header value itself (an empty 400, before our code runs);
+        // the resource's own check of the key stands behind it.
+        String answer = rawBulk(partnerId, rows(Api.volunteer("N-4", "Lea Simon", "hr-training", 2)), "ke\u0001y");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(Api.events(dataSource)).isEqualTo(events + 1);
     }
 
     @Test

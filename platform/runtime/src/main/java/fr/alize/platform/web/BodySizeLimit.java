@@ -1,20 +1,37 @@
 package fr.alize.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.alize.platform.AlizeConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import fr.alize.platform.AlizeConfig;
 
 /**
- * Refuses a request whose declared body is larger than {@code alize.http.max-body-bytes} (1 MiB) with a 413
- * problem+json, before anything reads it. Vert.x' own limit ({@code quarkus.http.limits.max-body-size}, left at its
- * 10 MiB default) stays as the backstop for bodies sent without a Content-Length.
+ * Refuses a request body larger than {@code alize.http.max-body-bytes} (1 MiB) with a 413 problem+json, before any
+ * handler reads it:
+ * <ul>
+ *   <li>a declared Content-Length over the limit is answered at once, with {@code Connection: close};</li>
+ *   <li>a body sent without a Content-Length (chunked transfer encoding) is read here, counting its bytes: within the
+ *       limit it is handed on whole (REST reads it from the routing context); past the limit the rest is read and
+ *       dropped, up to {@link #DRAIN_FACTOR} times the limit, before the 413 is sent, so that a client that reads
+ *       the answer only once it has sent everything gets it instead of a reset connection; the connection is closed
+ *       after the answer.</li>
+ * </ul>
+ * Vert.x' own limit ({@code quarkus.http.limits.max-body-size}, 10 MiB) is never reached by a request this filter
+ * has seen, so no caller gets its empty 413.
  */
 @ApplicationScoped
 public class BodySizeLimit {
+
+    /** How much of an oversized chunked body is read and dropped before the connection is closed, in limits. */
+    static final int DRAIN_FACTOR = 4;
 
     @Inject
     ObjectMapper mapper;
@@ -25,22 +42,73 @@ public class BodySizeLimit {
     void register(@Observes Filters filters) {
         long maxBodyBytes = config.http().maxBodyBytes();
         filters.register(context -> {
-            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && isOver(declared, maxBodyBytes)) {
-                Problem problem = Problem.of(413, "Content too large",
-                        "The request body is larger than " + maxBodyBytes + " bytes.");
-                try {
-                    context.response().setStatusCode(413)
-                            .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                            .putHeader(HttpHeaders.CONNECTION, "close")
-                            .end(mapper.writeValueAsString(problem));
-                } catch (Exception e) {
-                    context.fail(413, e);
+            HttpServerRequest request = context.request();
+            String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null) {
+                if (isOver(declared, maxBodyBytes)) {
+                    tooLarge(context, maxBodyBytes);
+                } else {
+                    context.next();
                 }
                 return;
             }
-            context.next();
+            if (request.isEnded() || !mayHaveUndeclaredBody(request)) {
+                context.next();
+                return;
+            }
+            readBounded(context, maxBodyBytes);
         }, 10_000);
+    }
+
+    /** HTTP/1.1 says a body without Content-Length comes with Transfer-Encoding; HTTP/2 needs neither. */
+    private static boolean mayHaveUndeclaredBody(HttpServerRequest request) {
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || request.version() == HttpVersion.HTTP_2;
+    }
+
+    private void readBounded(RoutingContext context, long maxBodyBytes) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        long[] received = {0};
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            received[0] += chunk.length();
+            if (refused[0]) {
+                if (received[0] > DRAIN_FACTOR * maxBodyBytes && !context.response().ended()) {
+                    tooLarge(context, maxBodyBytes).onComplete(sent -> request.connection().close());
+                }
+                return;
+            }
+            if (received[0] > maxBodyBytes) {
+                refused[0] = true;
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(context::fail);
+        request.endHandler(end -> {
+            if (refused[0]) {
+                if (!context.response().ended()) {
+                    tooLarge(context, maxBodyBytes).onComplete(sent -> request.connection().close());
+                }
+            } else {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private Future<Void> tooLarge(RoutingContext context, long maxBodyBytes) {
+        Problem problem = Problem.of(413, "Content too large", "The request body is larger than " + maxBodyBytes + " bytes.");
+        try {
+            return context.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(mapper.writeValueAsString(problem));
+        } catch (Exception e) {
+            context.fail(413, e);
+            return Future.succeededFuture();
+        }
     }
 
     private static boolean isOver(String contentLength, long maxBodyBytes) {

@@ -172,6 +172,9 @@ public class ProblemMappers {
     }
 
     private static String messageFor(JsonMappingException e) {
+        if (e instanceof RequestJson.RefusedText refused) {
+            return refused.getOriginalMessage();
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));

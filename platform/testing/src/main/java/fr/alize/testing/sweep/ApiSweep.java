@@ -2,8 +2,10 @@ package fr.alize.testing.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.alize.infra.AlizeRole;
+import fr.alize.testing.ChunkedRequests;
 import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
 import fr.alize.testing.Tokens;
@@ -11,6 +13,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.assertj.core.api.SoftAssertions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +36,22 @@ import static org.awaitility.Awaitility.await;
  *   <li>authorization: every operation, called by every kind of caller, answers what {@code docs/security.md} says;
  *       an operation without a row there (or a row without an operation) fails;</li>
  *   <li>bad input: malformed JSON, missing fields, wrong types, unknown enum values, oversized strings, a body over
- *       1 MiB, invalid path ids and query values all get a 4xx problem+json, never a 5xx, and nothing is appended to
- *       the event store or published.</li>
+ *       1 MiB (declared, or sent in chunks without a Content-Length), invalid path ids and query values all get a 4xx
+ *       problem+json, never a 5xx, and nothing is appended to the event store or published; a control character in
+ *       any text field of a body (nested ones included) or in any text parameter gets a 400 naming that field;</li>
+ *   <li>bounds: every string of every request body has a maximum length (or an enum, a date or UUID format, or a
+ *       pattern that bounds it), every list a maximum size, and no body holds a map.</li>
  * </ul>
  * Use it from a {@code @QuarkusTest} of the service (RestAssured points at the test instance).
  */
 public final class ApiSweep {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Text with a NUL in it, which PostgreSQL cannot store: every API must refuse it, naming the field. */
+    private static final String CONTROL_TEXT = "x\u0000y";
+    private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
+    /** Formats whose syntax bounds a string's length. */
+    private static final Set<String> BOUNDED_FORMATS = Set.of("date", "date-time", "time", "uuid");
     private static final Map<String, String> TENANT_CLAIMS = Map.of(
             "sme", "smeId", "partner-hr", "partnerId", "volunteer", "volunteerId");
 
@@ -112,6 +125,78 @@ public final class ApiSweep {
         return claim == null ? Map.of() : Map.of(claim, tenant);
     }
 
+    // ------------------------------------------------------------------ bounds
+
+    /**
+     * Every string of every request body has a maximum length, every list a maximum size, and no body holds a map
+     * (whose keys nothing bounds), as the OpenAPI document shows them ({@code @Size} gives {@code maxLength} and
+     * {@code maxItems}). An enum, a date or UUID format, or a pattern without an open-ended repetition bounds a
+     * string too; a binary body (read by the resource itself, such as a bulk upload) is bounded by the body limit.
+     */
+    public void assertRequestBodiesBounded() {
+        List<String> unbounded = new ArrayList<>();
+        int checked = 0;
+        for (OpenApiOperations.Operation op : operations) {
+            if (op.hasJsonBody()) {
+                checked++;
+                unbounded(op.bodySchema(), "body", op.key(), unbounded, 0);
+            }
+        }
+        System.out.printf("bounds sweep of %s: %d request bodies, %d unbounded fields%n", service, checked, unbounded.size());
+        assertThat(unbounded).as("request body fields of %s without a bound", service).isEmpty();
+    }
+
+    static void unbounded(JsonNode schema, String path, String operation, List<String> into, int depth) {
+        if (schema == null || schema.isMissingNode() || depth > 8) {
+            return;
+        }
+        for (String combiner : new String[]{"allOf", "oneOf", "anyOf"}) {
+            for (JsonNode alternative : schema.path(combiner)) {
+                unbounded(alternative, path, operation, into, depth + 1);
+            }
+        }
+        if (schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf") || "null".equals(schema.path("type").asText())) {
+            return;
+        }
+        switch (SampleBodies.type(schema)) {
+            case "string" -> {
+                boolean bounded = schema.has("maxLength") || schema.has("enum")
+                        || BOUNDED_FORMATS.contains(schema.path("format").asText()) || "binary".equals(schema.path("format").asText())
+                        || (schema.has("pattern") && boundedPattern(schema.get("pattern").asText()));
+                if (!bounded) {
+                    into.add(operation + ": " + path + " is a string without maxLength");
+                }
+            }
+            case "array" -> {
+                if (!schema.has("maxItems")) {
+                    into.add(operation + ": " + path + " is a list without maxItems");
+                }
+                unbounded(schema.path("items"), path + "[]", operation, into, depth + 1);
+            }
+            case "object" -> {
+                JsonNode additional = schema.path("additionalProperties");
+                if (additional.isObject() || additional.asBoolean(false)) {
+                    into.add(operation + ": " + path + " is a map");
+                }
+                schema.path("properties").fields().forEachRemaining(p ->
+                        unbounded(p.getValue(), path + "." + p.getKey(), operation, into, depth + 1));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * A regular expression that must match the whole value ({@code ^...$}: OpenAPI patterns, unlike
+     * {@code @Pattern}, match anywhere) and has no {@code *}, {@code +} or {@code {n,}} outside escapes and
+     * character classes.
+     */
+    static boolean boundedPattern(String regex) {
+        String plain = regex.replaceAll("\\\\.", "_").replaceAll("\\[[^\\]]*\\]", "_");
+        return plain.startsWith("^") && plain.endsWith("$")
+                && !plain.contains("*") && !plain.contains("+") && !plain.matches(".*\\{\\d+,}.*");
+    }
+
     // ------------------------------------------------------------------ bad input
 
     /**
@@ -132,6 +217,7 @@ public final class ApiSweep {
                 JsonNode valid = validBody(op, caller.tenant);
                 expectRefused(softly, op, caller, "malformed JSON", "{\"", Map.of());
                 expectRefused(softly, op, caller, "body over 1 MiB", "{\"x\":\"" + "x".repeat(1_100_000) + "\"}", Map.of());
+                expectChunkedTooLarge(softly, op, caller);
                 if (op.bodySchema().has("required") && !op.bodySchema().get("required").isEmpty()) {
                     expectRefused(softly, op, caller, "missing required fields", "{}", Map.of());
                 }
@@ -152,6 +238,12 @@ public final class ApiSweep {
                                     with(object, name, MAPPER.getNodeFactory().textNode("x".repeat(100_000))), Map.of());
                         }
                     });
+                    List<String> textFields = new ArrayList<>();
+                    textFields(op.bodySchema(), "", caller.tenant.keySet(), textFields, 0);
+                    for (String field : textFields) {
+                        expectNamed(softly, op, caller, "control character in " + field,
+                                withAt(object, field, MAPPER.getNodeFactory().textNode(CONTROL_TEXT)), Map.of(), field);
+                    }
                 }
             }
             for (OpenApiOperations.Parameter parameter : op.parameters()) {
@@ -163,6 +255,14 @@ public final class ApiSweep {
                     expectRefused(softly, op, caller, "invalid query value " + parameter.name(), body(op, caller),
                             Map.of("?" + parameter.name(), "not-a-valid-value"));
                 }
+                if ("query".equals(parameter.in()) && "string".equals(SampleBodies.type(parameter.schema()))) {
+                    expectNamed(softly, op, caller, "control character in query " + parameter.name(), body(op, caller),
+                            Map.of("?" + parameter.name(), CONTROL_TEXT), parameter.name());
+                }
+                if ("path".equals(parameter.in())) {
+                    expectNamed(softly, op, caller, "control character in path " + parameter.name(), body(op, caller),
+                            Map.of(parameter.name(), CONTROL_TEXT), parameter.name());
+                }
             }
         }
         softly.assertThat(eventsInStore.getAsLong()).as("events appended by refused requests").isEqualTo(events);
@@ -173,15 +273,116 @@ public final class ApiSweep {
         System.out.printf("bad-input sweep of %s: %d requests, %d distinct cases%n", service, requests, cases.size());
     }
 
-    private void expectRefused(SoftAssertions softly, OpenApiOperations.Operation op, Caller caller, String what,
-                               String body, Map<String, String> overrides) {
+    private Response expectRefused(SoftAssertions softly, OpenApiOperations.Operation op, Caller caller, String what,
+                                   String body, Map<String, String> overrides) {
         cases.add(op.key() + ": " + what);
         Map<String, String> values = new HashMap<>(caller.tenant);
         values.putAll(overrides);
         Response response = call(op, caller.token, values, body == null ? null : body, overrides);
-        String description = op.key() + " with " + what + " answered " + response.statusCode() + " " + abbreviate(response.asString());
+        String description = describe(op, what, response);
         softly.assertThat(response.statusCode()).as(description).isBetween(400, 499);
         softly.assertThat(response.contentType()).as(description).startsWith("application/problem+json");
+        return response;
+    }
+
+    /** Refused as {@link #expectRefused} does, and precisely: a 400 whose {@code errors} name {@code field}. */
+    private void expectNamed(SoftAssertions softly, OpenApiOperations.Operation op, Caller caller, String what,
+                             String body, Map<String, String> overrides, String field) {
+        Response response = expectRefused(softly, op, caller, what, body, overrides);
+        String description = describe(op, what, response);
+        softly.assertThat(response.statusCode()).as(description).isEqualTo(400);
+        if (response.contentType().startsWith("application/problem+json")) {
+            softly.assertThat(response.jsonPath().getList("errors.field", String.class)).as(description).contains(field);
+        }
+    }
+
+    private static String describe(OpenApiOperations.Operation op, String what, Response response) {
+        return op.key() + " with " + what + " answered " + response.statusCode() + " " + abbreviate(response.asString());
+    }
+
+    /** A body over 1 MiB sent without a Content-Length: 413 problem+json, as when the length is declared. */
+    private void expectChunkedTooLarge(SoftAssertions softly, OpenApiOperations.Operation op, Caller caller) {
+        cases.add(op.key() + ": chunked body over 1 MiB");
+        requests++;
+        String path = op.path();
+        for (OpenApiOperations.Parameter parameter : op.parameters()) {
+            if ("path".equals(parameter.in())) {
+                path = path.replace("{" + parameter.name() + "}", caller.tenant.getOrDefault(parameter.name(), sampleParameter(parameter)));
+            }
+        }
+        byte[] body = ("{\"x\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        ChunkedRequests.Answer answer = ChunkedRequests.send(op.method(), path, caller.token, "application/json", body);
+        String description = op.key() + " with a chunked body over 1 MiB answered " + answer.status() + " " + abbreviate(answer.body());
+        softly.assertThat(answer.status()).as(description).isEqualTo(413);
+        softly.assertThat(answer.contentType()).as(description).startsWith("application/problem+json");
+        softly.assertThat(answer.body()).as(description).contains("\"status\":413");
+    }
+
+    /**
+     * The paths ({@code contact.name}, {@code skills[0].skillId}) of the free-text fields of a body schema: strings
+     * without an enum or a format, nested objects and the first item of lists included; tenant fields left out.
+     */
+    static void textFields(JsonNode schema, String path, Set<String> skip, List<String> into, int depth) {
+        if (schema == null || schema.isMissingNode() || depth > 6) {
+            return;
+        }
+        for (String combiner : new String[]{"allOf", "oneOf", "anyOf"}) {
+            if (schema.has(combiner) && !schema.get(combiner).isEmpty()) {
+                textFields(SampleBodies.firstNonNull(schema.get(combiner)), path, skip, into, depth + 1);
+                return;
+            }
+        }
+        switch (SampleBodies.type(schema)) {
+            case "string" -> {
+                if (!schema.has("enum") && !schema.has("format") && !path.isEmpty()) {
+                    into.add(path);
+                }
+            }
+            case "array" -> textFields(schema.path("items"), path + "[0]", skip, into, depth + 1);
+            case "object" -> schema.path("properties").fields().forEachRemaining(property -> {
+                if (!(path.isEmpty() && skip.contains(property.getKey()))) {
+                    textFields(property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                            skip, into, depth + 1);
+                }
+            });
+            default -> {
+            }
+        }
+    }
+
+    /** A copy of {@code valid} with {@code value} at {@code path} ({@code a.b[0].c}), creating what is missing. */
+    static String withAt(ObjectNode valid, String path, JsonNode value) {
+        ObjectNode copy = valid.deepCopy();
+        Matcher step = STEP.matcher(path);
+        List<Object> steps = new ArrayList<>();
+        while (step.find()) {
+            steps.add(step.group(1) != null ? step.group(1) : (Object) Integer.valueOf(step.group(2)));
+        }
+        JsonNode node = copy;
+        for (int i = 0; i < steps.size(); i++) {
+            Object here = steps.get(i);
+            boolean last = i == steps.size() - 1;
+            JsonNode next = last ? value : steps.get(i + 1) instanceof Integer ? MAPPER.createArrayNode() : MAPPER.createObjectNode();
+            if (here instanceof String name && node instanceof ObjectNode object) {
+                JsonNode existing = object.get(name);
+                if (last || existing == null || !existing.isContainerNode()) {
+                    object.set(name, next);
+                    existing = next;
+                }
+                node = existing;
+            } else if (here instanceof Integer index && node instanceof ArrayNode array) {
+                while (array.size() <= index) {
+                    array.add(MAPPER.nullNode());
+                }
+                JsonNode existing = array.get(index);
+                if (last || !existing.isContainerNode()) {
+                    array.set(index, next);
+                    existing = next;
+                }
+                node = existing;
+            }
+        }
+        return copy.toString();
     }
 
     private String body(OpenApiOperations.Operation op, Caller caller) {

@@ -6,7 +6,7 @@ import io.quarkus.arc.Arc;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two API sweeps as tests; a service's {@code @QuarkusTest class ApiSweepTest extends ApiSweepTestBase} names
+ * The API sweeps as tests; a service's {@code @QuarkusTest class ApiSweepTest extends ApiSweepTestBase} names
  * itself and its topic.
  */
 public abstract class ApiSweepTestBase {
@@ -20,6 +20,11 @@ public abstract class ApiSweepTestBase {
     @Test
     void everyOperationAnswersEveryCallerAsDocumented() {
         ApiSweep.of(service()).assertAuthorization();
+    }
+
+    @Test
+    void everyRequestBodyFieldIsBounded() {
+        ApiSweep.of(service()).assertRequestBodiesBounded();
     }
 
     @Test

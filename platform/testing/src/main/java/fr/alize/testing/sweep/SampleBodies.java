@@ -82,7 +82,7 @@ final class SampleBodies {
         return schema.has("properties") ? "object" : schema.has("items") ? "array" : "object";
     }
 
-    private static JsonNode firstNonNull(JsonNode alternatives) {
+    static JsonNode firstNonNull(JsonNode alternatives) {
         for (JsonNode alternative : alternatives) {
             if (!"null".equals(alternative.path("type").asText())) {
                 return alternative;
