@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The append-only log of every event impact-service read: one row per event id, with its type, subject, times, actor,
@@ -38,20 +37,30 @@ public class EventLog {
     @Inject
     MeterRegistry meters;
 
-    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
-
     public static String table(int generation) {
         return "impact_event_g" + generation;
     }
 
-    /** Called after an event was added to the log (committed), e.g. to refresh figures published elsewhere. */
-    public void onChange(Runnable listener) {
-        changeListeners.add(listener);
+    /**
+     * Marks, in the caller's transaction, that figures may have changed (events stored, a target set, a rebuild
+     * switched): whichever instance publishes the yearly figures sees the change once it commits.
+     */
+    public static void figuresChanged(Connection connection) throws SQLException {
+        try (PreparedStatement bump = connection.prepareStatement("UPDATE figures_change SET version = version + 1 WHERE id = 1")) {
+            bump.executeUpdate();
+        }
     }
 
-    /** Tells the listeners that figures may have changed (an event added, a rebuild switched, a target set). */
-    public void changed() {
-        changeListeners.forEach(Runnable::run);
+    /** How many changes of the figures were committed so far (by any instance). */
+    public long figuresVersion() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT version FROM figures_change WHERE id = 1");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the changes of the figures", e);
+        }
     }
 
     /**
@@ -80,15 +89,13 @@ public class EventLog {
                     }
                     if (rows > 0) {
                         insert.executeBatch();
+                        figuresChanged(connection);
                     }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not record " + events.size() + " events", e);
             }
         });
-        if (outcome.applied() > 0) {
-            changed();
-        }
         return outcome;
     }
 

@@ -41,7 +41,7 @@ public class EventLogResource {
     @Path("rebuild")
     @RolesAllowed(Roles.CCI)
     @Operation(summary = "Progress of the last rebuild")
-    public Rebuild.Status rebuildStatus() {
+    public RebuildStatus rebuildStatus() {
         return rebuild.status();
     }
 }

@@ -3,6 +3,7 @@ package fr.alize.impact.programme;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.alize.impact.cluster.ClusterLock;
 import fr.alize.impact.eventlog.EventLog;
 import fr.alize.impact.report.ImpactConfig;
 import fr.alize.platform.events.CloudEventHeaders;
@@ -40,8 +41,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the compacted topic {@code alize.impact.yearly} up to date: key = the year, value = that year's figures
- * (schema docs/events/impact/YearlyFigures). After anything that may change them, the figures of every year are
- * computed again and only those that differ from what was last sent are sent (and remembered once acknowledged).
+ * (schema docs/events/impact/YearlyFigures). One instance publishes, the one that holds the publisher's advisory lock
+ * ({@link ClusterLock}); another takes over when it goes. It learns of changes from the database: every write that
+ * may change the figures, on any instance, bumps {@code figures_change} in its own transaction. Then the figures of
+ * every year are computed again and only those that differ from what was last sent are sent (and remembered in
+ * {@code yearly_figures_sent} once acknowledged, so that a new publisher sends nothing already sent).
  */
 @ApplicationScoped
 public class YearlyFiguresPublisher {
@@ -54,6 +58,8 @@ public class YearlyFiguresPublisher {
     @Inject
     EventLog log;
     @Inject
+    ClusterLock locks;
+    @Inject
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper mapper;
@@ -65,15 +71,17 @@ public class YearlyFiguresPublisher {
     ImpactConfig config;
     private String topic;
 
-    private volatile boolean dirty = true;
     private volatile boolean topicReady;
     private ScheduledExecutorService scheduler;
     private KafkaProducer<String, String> producer;
+    /** Held while this instance is the publisher; used by the scheduler's thread only. */
+    private ClusterLock.Held leadership;
+    /** The version of {@code figures_change} whose figures this publisher sent (-1: none yet). */
+    private long published = -1;
 
     void start(@Observes StartupEvent event) {
         topic = config.yearly().topic();
         Duration interval = config.yearly().interval();
-        log.onChange(() -> dirty = true);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -85,27 +93,53 @@ public class YearlyFiguresPublisher {
         scheduler.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
             producer.close(Duration.ofSeconds(5));
+            if (leadership != null) {
+                leadership.close();
+            }
         }
     }
 
     private void tick() {
-        if (!dirty) {
-            return;
-        }
-        dirty = false;
         try {
+            if (!leading()) {
+                return;
+            }
+            // read before the figures: a change committed after this read bumps the version again
+            long version = log.figuresVersion();
+            if (version == published) {
+                return;
+            }
             int sent = publishChanged();
+            published = version;
             if (sent > 0) {
                 LOG.debugf("sent the figures of %d year(s) to %s", sent, topic);
             }
         } catch (Exception e) {
-            dirty = true; // the database or the broker is away: try again at the next tick
+            // the database or the broker is away: try again at the next tick
             LOG.debugf("yearly figures not sent yet: %s", e.getMessage());
         }
+    }
+
+    /** True while this instance holds the publisher's lock; takes it when no instance does. */
+    private boolean leading() {
+        if (leadership != null && !leadership.alive()) {
+            LOG.info("no longer the publisher of the yearly figures: the lock's database session ended");
+            leadership.close();
+            leadership = null;
+        }
+        if (leadership == null) {
+            leadership = locks.tryAcquire(ClusterLock.Work.YEARLY_FIGURES).orElse(null);
+            published = -1;
+            if (leadership != null) {
+                LOG.infof("this instance publishes the yearly figures to %s", topic);
+            }
+        }
+        return leadership != null;
     }
 
     /** Sends the years whose figures changed; returns how many. */

@@ -5,6 +5,7 @@ import fr.alize.impact.eventlog.EventViews;
 import fr.alize.impact.report.CsvTable;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import fr.alize.impact.report.ImpactConfig;
 
@@ -50,6 +51,8 @@ public class Targets {
     public record Target(int year, int target, Instant setAt) {
     }
 
+    /** Records the target, and marks the figures changed in the same transaction. */
+    @Transactional
     public Target set(int year, int target, String by) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
@@ -60,10 +63,10 @@ public class Targets {
             insert.setInt(3, target);
             insert.setString(4, by);
             insert.executeUpdate();
+            EventLog.figuresChanged(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set the target of " + year, e);
         }
-        log.changed();
         return new Target(year, target, now);
     }
 

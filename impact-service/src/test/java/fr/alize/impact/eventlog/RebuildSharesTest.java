@@ -19,7 +19,7 @@ class RebuildSharesTest {
         Map<TopicPartition, Long> left = Map.of(p("missions", 0), 700L, p("missions", 1), 650L, p("needs", 0), 300L,
                 p("needs", 1), 200L, p("volunteers", 0), 100L, p("volunteers", 1), 50L);
 
-        List<List<TopicPartition>> shares = Rebuild.shares(left, 2);
+        List<List<TopicPartition>> shares = RebuildThreads.shares(left, 2);
 
         assertThat(shares).hasSize(2);
         assertThat(shares.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(left.keySet());
@@ -31,7 +31,7 @@ class RebuildSharesTest {
     void neverMoreStreamsThanPartitionsWithRecordsLeft() {
         Map<TopicPartition, Long> left = Map.of(p("needs", 0), 10L);
 
-        assertThat(Rebuild.shares(left, 4)).containsExactly(List.of(p("needs", 0)));
-        assertThat(Rebuild.shares(Map.of(), 4)).isEmpty();
+        assertThat(RebuildThreads.shares(left, 4)).containsExactly(List.of(p("needs", 0)));
+        assertThat(RebuildThreads.shares(Map.of(), 4)).isEmpty();
     }
 }

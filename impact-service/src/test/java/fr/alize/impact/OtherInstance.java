@@ -1,0 +1,83 @@
+package fr.alize.impact;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * What another impact-service instance does to the shared database, on a plain JDBC connection of its own (not this
+ * application's pool): its own session, so its advisory locks and its writes are another instance's.
+ */
+public final class OtherInstance implements AutoCloseable {
+
+    /** The first half of impact-service's advisory-lock keys (as in ClusterLock). */
+    public static final int NAMESPACE = 0x494d5041;
+
+    private final Connection connection;
+
+    private OtherInstance(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static OtherInstance connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return new OtherInstance(DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class)));
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public int pid() throws SQLException {
+        return (int) query("SELECT pg_backend_pid()");
+    }
+
+    /** Takes the lock of a work (1: the rebuild, 2: the yearly figures) if free. */
+    public boolean tryLock(int work) throws SQLException {
+        return query("SELECT pg_try_advisory_lock(" + NAMESPACE + ", " + work + ")::int") == 1;
+    }
+
+    /** Takes the lock of a work, waiting for it as long as it takes. */
+    public void lock(int work) throws SQLException {
+        query("SELECT 1 FROM (SELECT pg_advisory_lock(" + NAMESPACE + ", " + work + ")) locked");
+    }
+
+    public void unlock(int work) throws SQLException {
+        query("SELECT pg_advisory_unlock(" + NAMESPACE + ", " + work + ")::int");
+    }
+
+    /** Runs statements in one transaction. */
+    public void inTransaction(String... statements) throws SQLException {
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** The first column of the first row, as a number. */
+    public long query(String sql) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
