@@ -49,7 +49,7 @@ public class PoolRebuild {
     @Inject
     Jdbc jdbc;
     @Inject
-    CandidatePool pool;
+    PoolProjection projection;
     @Inject
     KafkaClientService kafka;
 
@@ -69,9 +69,9 @@ public class PoolRebuild {
                 rows.put(table, jdbc.count("SELECT count(*) FROM " + table));
             }
             jdbc.update("TRUNCATE " + String.join(", ", TABLES));
+            projection.changed(PoolProjection.RELOAD, null);
             return (long) jdbc.update("DELETE FROM processed_event WHERE consumer = ANY (?)", CONSUMERS);
         });
-        pool.reset();
         Map<String, Long> replay = new LinkedHashMap<>();
         consumers.forEach((channel, consumer) -> replay.put(channel,
                 consumer.runOnPollingThread(PoolRebuild::toBeginning).await().atMost(Duration.ofSeconds(30))));
