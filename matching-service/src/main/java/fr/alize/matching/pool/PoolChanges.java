@@ -42,6 +42,8 @@ public class PoolChanges {
 
     @Inject
     CandidatePool pool;
+    @Inject
+    PoolRebuild rebuild;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -97,11 +99,14 @@ public class PoolChanges {
             }
             for (PGNotification notification : notifications) {
                 String payload = notification.getParameter();
+                LOG.debugf("candidate pool: %s changed", payload);
                 int colon = payload.indexOf(':');
-                if (colon < 0) {
-                    pool.reload();
+                String kind = payload.substring(0, Math.max(colon, 0));
+                String id = payload.substring(colon + 1);
+                if (PoolProjection.REBUILD.equals(kind)) {
+                    rebuild.rebuiltElsewhere(id);
                 } else {
-                    pool.refresh(payload.substring(0, colon), payload.substring(colon + 1));
+                    pool.refresh(kind, id);
                 }
             }
         }

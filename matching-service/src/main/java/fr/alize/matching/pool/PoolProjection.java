@@ -27,18 +27,18 @@ public class PoolProjection {
     static final String NEED = "need";
     static final String VOLUNTEER = "volunteer";
     static final String MISSION = "mission";
-    /** The payload that asks every instance to reload its whole index. */
-    static final String RELOAD = "reload";
+    /** A rebuild emptied the tables ({@code rebuild:id}): every other instance rewinds its partitions ({@link PoolRebuild}). */
+    static final String REBUILD = "rebuild";
 
     @Inject
     AgroalDataSource dataSource;
 
     /**
      * Tells every instance, once the current transaction commits, that the pool rows of this id changed
-     * ({@code kind:id}, see {@link PoolChanges}), or with {@link #RELOAD} that the whole pool did.
+     * ({@code kind:id}, see {@link PoolChanges}).
      */
     public void changed(String kind, String id) {
-        update("SELECT pg_notify('" + PoolChanges.CHANNEL + "', ?)", id == null ? kind : kind + ":" + id);
+        update("SELECT pg_notify('" + PoolChanges.CHANNEL + "', ?)", kind + ":" + id);
     }
 
     /** The status each needs-topic event gives a need. */

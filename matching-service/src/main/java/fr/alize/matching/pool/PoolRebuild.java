@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -51,32 +53,57 @@ public class PoolRebuild {
     @Inject
     PoolProjection projection;
     @Inject
+    CandidatePool pool;
+    @Inject
     KafkaClientService kafka;
 
+    /** Rebuilds asked of this instance, whose rewind it made already: it skips their notification. */
+    private final Set<String> ownRebuilds = ConcurrentHashMap.newKeySet();
+
     public synchronized Started rebuild() {
-        Map<String, KafkaConsumer<Object, Object>> consumers = new LinkedHashMap<>();
         for (String channel : CONSUMERS) {
             KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
             if (consumer == null || consumer.getAssignments().await().atMost(Duration.ofSeconds(10)).isEmpty()) {
                 throw new ConflictException("The consumer " + channel + " has no partition assigned yet (its topic may not exist, "
                         + "or the group is rebalancing); nothing was changed. Try again shortly.");
             }
-            consumers.put(channel, consumer);
         }
+        String rebuildId = UUID.randomUUID().toString();
+        ownRebuilds.add(rebuildId);
         Map<String, Long> rows = new LinkedHashMap<>();
         long forgotten = QuarkusTransaction.requiringNew().call(() -> {
             for (String table : TABLES) {
                 rows.put(table, jdbc.count("SELECT count(*) FROM " + table));
             }
             jdbc.update("TRUNCATE " + String.join(", ", TABLES));
-            projection.changed(PoolProjection.RELOAD, null);
+            projection.changed(PoolProjection.REBUILD, rebuildId);
             return (long) jdbc.update("DELETE FROM processed_event WHERE consumer = ANY (?)", CONSUMERS);
         });
-        Map<String, Long> replay = new LinkedHashMap<>();
-        consumers.forEach((channel, consumer) -> replay.put(channel,
-                consumer.runOnPollingThread(PoolRebuild::toBeginning).await().atMost(Duration.ofSeconds(30))));
+        Map<String, Long> replay = rewind();
         LOG.infof("candidate pool rebuild: emptied %s, forgot %d processed events, replaying %s", rows, forgotten, replay);
         return new Started(rows, forgotten, replay);
+    }
+
+    /** Another instance rebuilt the pool (told by {@link PoolChanges}): this one rewinds its share of the partitions. */
+    void rebuiltElsewhere(String rebuildId) {
+        if (!ownRebuilds.remove(rebuildId)) {
+            LOG.infof("candidate pool rebuilt by another instance: replaying %s", rewind());
+        }
+    }
+
+    /**
+     * Seeks the partitions this instance's consumers hold to their beginning (committing that position for the
+     * group), then reloads the index from the emptied tables; returns the records each consumer now replays.
+     */
+    private synchronized Map<String, Long> rewind() {
+        Map<String, Long> replay = new LinkedHashMap<>();
+        for (String channel : CONSUMERS) {
+            KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
+            replay.put(channel, consumer == null ? 0L
+                    : consumer.runOnPollingThread(PoolRebuild::toBeginning).await().atMost(Duration.ofSeconds(30)));
+        }
+        pool.reload();
+        return replay;
     }
 
     /** Seeks every assigned partition to its beginning and commits it there; returns the records to replay. */

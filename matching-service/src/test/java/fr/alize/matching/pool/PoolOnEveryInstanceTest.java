@@ -80,6 +80,30 @@ class PoolOnEveryInstanceTest {
         assertThat(byId(pool.index().needs(), PoolNeed::needId)).isEqualTo(byId(tables.needs(), PoolNeed::needId));
     }
 
+    @Test
+    void aRebuildAskedOfAnotherInstanceRewindsThisOneAndItsIndexFollows() throws SQLException {
+        String need = uuid();
+        String volunteer = uuid();
+        PoolFeed.needPublished(need, uuid(), skill, "59606");
+        PoolFeed.volunteerRegistered(volunteer, uuid(), skill, 3, "59606");
+        awaitRanking(need, volunteer);
+
+        // what PoolRebuild does on the other instance, in one transaction
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            execute(connection, "TRUNCATE " + String.join(", ", PoolRebuild.TABLES));
+            execute(connection, "DELETE FROM processed_event WHERE consumer IN ('pool-needs', 'pool-volunteers', 'pool-missions')");
+            execute(connection, "SELECT pg_notify('pool_changed', ?)", "rebuild:" + uuid());
+            connection.commit();
+        }
+
+        // only a replay from offset 0 by this instance's consumers can bring the rows back
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.volunteer(volunteer) != null && reader.need(need) != null);
+        awaitRanking(need, volunteer);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(byId(pool.index().volunteers(),
+                PoolVolunteer::volunteerId)).isEqualTo(byId(reader.loadAll().volunteers(), PoolVolunteer::volunteerId)));
+    }
+
     /** Inserts an open need and a volunteer who fits it, in one transaction, with or without their notifications. */
     private void otherInstanceWrites(boolean notify, String need, String volunteer) throws SQLException {
         String skills = "[{\"skillId\":\"" + skill + "\",\"level\":3}]";
@@ -112,7 +136,7 @@ class PoolOnEveryInstanceTest {
     }
 
     private static JsonPath awaitRanking(String need, String volunteer) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var response = given().auth().oauth2(Tokens.cci()).when().get("/needs/" + need + "/candidates");
             return response.statusCode() == 200 ? response.jsonPath() : null;
         }, json -> json != null && json.getList("candidates.volunteerId").equals(List.of(volunteer)));
