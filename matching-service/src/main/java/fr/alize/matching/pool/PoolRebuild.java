@@ -27,10 +27,11 @@ import java.util.stream.Collectors;
  *     <li>in one transaction, empties the pool tables, then forgets the events the three pool consumers processed
  *     (in that order: the truncation waits for a consumer's transaction in flight, so that no event stays marked as
  *     processed without its rows);</li>
- *     <li>drops the in-memory index (the next ranking reloads it from the tables);</li>
+ *     <li>in the same transaction, notifies {@code pool_changed} {@code rebuild:id}, so that every other instance
+ *     does step 3 for the partitions it holds ({@link #rebuiltElsewhere});</li>
  *     <li>on each consumer's polling thread, seeks its partitions to their beginning and commits that position, so
  *     that a restart in the middle of the replay starts again from the beginning instead of where the consumer was
- *     before.</li>
+ *     before; then reloads the in-memory index from the emptied tables.</li>
  * </ol>
  * The consumers then replay every record; an event applied between steps 1 and 3 is seen again and skipped as a
  * duplicate, its rows being already there. The version guards of {@link PoolProjection} make the replay order
