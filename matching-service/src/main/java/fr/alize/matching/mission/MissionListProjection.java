@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.postgresql.util.PSQLException;
 
 import java.time.Instant;
 
@@ -24,10 +25,32 @@ public class MissionListProjection {
     @Inject
     Jdbc jdbc;
 
+    /**
+     * Lists the proposal. The unique index {@code mission_list_one_active_proposal} refuses a second active mission
+     * of the same need and volunteer, whichever instance proposed the first: the command then fails with
+     * {@link ProposalTaken} and nothing of it is stored.
+     */
     @EventHandler
     void on(MissionProposed e, @Timestamp Instant at) {
-        insert(e.missionId(), e.needId(), e.smeId(), e.volunteerId(), e.partnerId(), MissionState.PROPOSED,
-                e.proposedBy(), e.score(), at);
+        try {
+            insert(e.missionId(), e.needId(), e.smeId(), e.volunteerId(), e.partnerId(), MissionState.PROPOSED,
+                    e.proposedBy(), e.score(), at);
+        } catch (IllegalStateException failure) {
+            if (violates(failure, ProposalTaken.INDEX)) {
+                throw new ProposalTaken();
+            }
+            throw failure;
+        }
+    }
+
+    private static boolean violates(Throwable failure, String index) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException sql && "23505".equals(sql.getSQLState())
+                    && sql.getServerErrorMessage() != null && index.equals(sql.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @EventHandler

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * The candidate pool as ranking sees it: an in-memory {@link CandidateIndex} loaded from the pool tables on first
- * use after start, then kept up to date row by row after each event the pool consumers commit. Loading and
- * refreshing share one lock, so a row committed while the index loads is never lost.
+ * The candidate pool as ranking sees it: an in-memory {@link CandidateIndex} loaded from the pool tables (at start
+ * by {@link PoolChanges}, or on first use if that has not happened yet), then kept up to date row by row: at once
+ * after each event this instance's consumers commit, and for every instance when {@link PoolChanges} is told of a
+ * row changed by any of them. Loading and refreshing share one lock, so a row committed while the index loads is
+ * never lost.
  */
 @ApplicationScoped
 public class CandidatePool {
@@ -35,9 +37,20 @@ public class CandidatePool {
         }
     }
 
-    /** Drops the index; the next ranking loads it again from the tables (see {@link PoolRebuild}). */
-    public synchronized void reset() {
+    /** Loads the whole index again from the tables (at start, after the listening connection was lost, after a rebuild). */
+    public synchronized void reload() {
         index = null;
+        index();
+    }
+
+    /** Refreshes one row named by a {@code pool_changed} notification ({@link PoolProjection#changed}). */
+    public void refresh(String kind, String id) {
+        switch (kind) {
+            case PoolProjection.NEED -> refreshNeed(id);
+            case PoolProjection.VOLUNTEER -> refreshVolunteerOrPartner(id);
+            case PoolProjection.MISSION -> refreshMission(id);
+            default -> LOG.warnf("candidate pool: unknown change %s:%s ignored", kind, id);
+        }
     }
 
     public synchronized void refreshNeed(String needId) {

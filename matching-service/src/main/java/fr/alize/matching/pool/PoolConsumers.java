@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Follows the needs, volunteers and missions topics into the pool tables (each event once per consumer), then
- * refreshes the in-memory index from the rows the event touched. A need that was just published is announced as a
+ * refreshes the in-memory index from the rows the event touched: here at once, and on every instance through the
+ * {@code pool_changed} notification sent in the same transaction ({@link PoolChanges}). A need that was just published is announced as a
  * {@link NeedOpened} CDI event, for the optional automatic proposal. A record that can never be applied is parked
  * by the platform and can be replayed through {@link #replay}.
  */
@@ -69,7 +70,7 @@ public class PoolConsumers implements Replayable {
         return switch (consumer) {
             case NEEDS -> {
                 String[] type = new String[1];
-                Outcome outcome = apply(NEEDS, record, event -> {
+                Outcome outcome = apply(NEEDS, PoolProjection.NEED, record, event -> {
                     type[0] = event.type();
                     return projection.applyNeedEvent(event);
                 }, pool::refreshNeed, needId -> {
@@ -79,18 +80,27 @@ public class PoolConsumers implements Replayable {
                 });
                 yield outcome;
             }
-            case VOLUNTEERS -> apply(VOLUNTEERS, record, projection::applyVolunteerEvent, pool::refreshVolunteerOrPartner,
-                    id -> { });
-            case MISSIONS -> apply(MISSIONS, record, projection::applyMissionEvent, pool::refreshMission, id -> { });
+            case VOLUNTEERS -> apply(VOLUNTEERS, PoolProjection.VOLUNTEER, record, projection::applyVolunteerEvent,
+                    pool::refreshVolunteerOrPartner, id -> { });
+            case MISSIONS -> apply(MISSIONS, PoolProjection.MISSION, record, projection::applyMissionEvent,
+                    pool::refreshMission, id -> { });
             default -> throw new IllegalArgumentException("no consumer " + consumer);
         };
     }
 
-    /** Applies the record; when it was applied now and touched an id, refreshes the pool for it, then tells. */
-    private Outcome apply(String consumer, ConsumerRecord<String, String> record, Function<EventEnvelope, String> project,
-                          Consumer<String> refresh, Consumer<String> applied) {
+    /**
+     * Applies the record and, in the same transaction, notifies every instance of the id it touched; once it is
+     * applied, refreshes this instance's pool for that id at once (without waiting for the notification), then tells.
+     */
+    private Outcome apply(String consumer, String kind, ConsumerRecord<String, String> record,
+                          Function<EventEnvelope, String> project, Consumer<String> refresh, Consumer<String> applied) {
         String[] touched = new String[1];
-        Outcome outcome = idempotent.apply(consumer, record, event -> touched[0] = project.apply(event));
+        Outcome outcome = idempotent.apply(consumer, record, event -> {
+            touched[0] = project.apply(event);
+            if (touched[0] != null) {
+                projection.changed(kind, touched[0]);
+            }
+        });
         if (outcome == Outcome.APPLIED && touched[0] != null) {
             refresh.accept(touched[0]);
             applied.accept(touched[0]);

@@ -23,8 +23,23 @@ import java.util.Map;
 @ApplicationScoped
 public class PoolProjection {
 
+    /** Kinds of row a {@code pool_changed} notification names. */
+    static final String NEED = "need";
+    static final String VOLUNTEER = "volunteer";
+    static final String MISSION = "mission";
+    /** A rebuild emptied the tables ({@code rebuild:id}): every other instance rewinds its partitions ({@link PoolRebuild}). */
+    static final String REBUILD = "rebuild";
+
     @Inject
     AgroalDataSource dataSource;
+
+    /**
+     * Tells every instance, once the current transaction commits, that the pool rows of this id changed
+     * ({@code kind:id}, see {@link PoolChanges}).
+     */
+    public void changed(String kind, String id) {
+        update("SELECT pg_notify('" + PoolChanges.CHANNEL + "', ?)", kind + ":" + id);
+    }
 
     /** The status each needs-topic event gives a need. */
     private static final Map<String, String> NEED_STATUS = Map.of("NeedPublished", PoolNeed.OPEN,
@@ -195,7 +210,7 @@ public class PoolProjection {
                     statement.setObject(i + 1, p);
                 }
             }
-            statement.executeUpdate();
+            statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("pool update failed: " + e.getMessage(), e);
         }
