@@ -4,7 +4,10 @@ import fr.alize.needs.NeedsTopic;
 import fr.alize.needs.SkillTaxonomyFeed;
 import fr.alize.needs.Smes;
 import fr.alize.needs.TestClock;
+import fr.alize.platform.jdbc.Jdbc;
 import fr.alize.testing.EventContracts;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
 import fr.alize.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,11 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static fr.alize.platform.events.EventEnvelope.header;
 import static io.restassured.RestAssured.given;
@@ -24,9 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-/** Withdrawal, expiry (with a clock the test moves), and the reads: one need, an SME's needs, filtered lists. */
+/** Withdrawal, expiry (with a clock the test moves, and once across instances), and the reads: one need, an SME's needs, filtered lists. */
 @QuarkusTest
 class NeedLifecycleTest {
+
+    @Inject
+    NeedExpiry expiry;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void skillTaxonomy() {
@@ -138,5 +152,57 @@ class NeedLifecycleTest {
                 .statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(token).when().get("/smes/" + sme + "/needs?status=WITHDRAWN").then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].closeReason", equalTo("done without help"));
+    }
+
+    // several instances: the expiry job runs once across them (an advisory lock held for the run)
+
+    @Test
+    void aRunWhileAnotherInstanceHoldsTheLockDoesNothing() throws Exception {
+        String token = Tokens.sme(Smes.approved());
+        String need = NeedPublicationTest.publish(token, null);
+        TestClock.advance(Duration.ofDays(75));
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, NeedExpiry.LOCK);
+                lock.execute();
+            }
+            given().auth().oauth2(Tokens.cci()).when().post("/needs/expiry").then().statusCode(200)
+                    .body("alreadyRunning", equalTo(true)).body("expired", equalTo(0));
+            given().auth().oauth2(token).when().get("/needs/" + need).then().body("status", equalTo("PUBLISHED"));
+            other.rollback();
+        }
+        given().auth().oauth2(Tokens.cci()).when().post("/needs/expiry").then().statusCode(200)
+                .body("alreadyRunning", equalTo(false));
+        given().auth().oauth2(token).when().get("/needs/" + need).then().body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void twoRunsAtOnceExpireEachNeedOnce() throws Exception {
+        String token = Tokens.sme(Smes.approved());
+        List<String> needs = List.of(NeedPublicationTest.publish(token, null), NeedPublicationTest.publish(token, null),
+                NeedPublicationTest.publish(token, null));
+        TestClock.advance(Duration.ofDays(75));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<NeedExpiry.ExpiryRun>> runs = List.of(runWhen(go), runWhen(go));
+        go.countDown();
+        for (CompletableFuture<NeedExpiry.ExpiryRun> run : runs) {
+            run.get();
+        }
+        for (String need : needs) {
+            assertThat(jdbc.count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
+                    need, NeedEvents.NeedExpired.class.getName())).as("NeedExpired events of " + need).isEqualTo(1);
+        }
+    }
+
+    private CompletableFuture<NeedExpiry.ExpiryRun> runWhen(CountDownLatch go) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return expiry.expireEndedNeeds();
+        });
     }
 }
