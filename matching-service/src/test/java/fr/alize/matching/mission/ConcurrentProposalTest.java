@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class ConcurrentProposalTest {
 
+    @Inject
+    Clock clock;
     @Inject
     Commands commands;
     @Inject
@@ -80,8 +84,10 @@ class ConcurrentProposalTest {
                 .isEqualTo(1);
     }
 
-    private static ProposeMission propose(String missionId, MissionFixture f) {
-        return new ProposeMission(missionId, f.needId(), f.smeId(), f.volunteerId(), f.partnerId(), ProposedBy.CCI, 0.5);
+    /** The command as the resource sends it, proposed today by the service's clock. */
+    private ProposeMission propose(String missionId, MissionFixture f) {
+        return new ProposeMission(missionId, f.needId(), f.smeId(), f.volunteerId(), f.partnerId(), ProposedBy.CCI, 0.5,
+                LocalDate.now(clock));
     }
 
     private void assertOnlyMission(MissionFixture f, String missionId) {
