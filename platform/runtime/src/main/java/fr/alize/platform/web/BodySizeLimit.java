@@ -52,7 +52,7 @@ public class BodySizeLimit {
                 }
                 return;
             }
-            if (request.isEnded() || !mayHaveUndeclaredBody(request)) {
+            if (request.isEnded() || !isChunked(request)) {
                 context.next();
                 return;
             }
@@ -60,9 +60,13 @@ public class BodySizeLimit {
         }, 10_000);
     }
 
-    /** HTTP/1.1 says a body without Content-Length comes with Transfer-Encoding; HTTP/2 needs neither. */
-    private static boolean mayHaveUndeclaredBody(HttpServerRequest request) {
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || request.version() == HttpVersion.HTTP_2;
+    /**
+     * An HTTP/1.1 body without a Content-Length comes with Transfer-Encoding. HTTP/2 (an h2c upgrade) is left to
+     * Vert.x: its request cannot be paused once read, as REST does next, and its clients declare the length of what
+     * they know.
+     */
+    private static boolean isChunked(HttpServerRequest request) {
+        return request.version() != HttpVersion.HTTP_2 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private void readBounded(RoutingContext context, long maxBodyBytes) {
