@@ -86,16 +86,6 @@ public class MissionListProjection {
         state(e.missionId(), MissionState.CANCELLED, at);
     }
 
-    /** Writes the row of a mission folded from its events (to fill the list with missions older than it). */
-    void insertFolded(MissionView m, Instant proposedAt, Instant updatedAt) {
-        insert(m.missionId, m.needId, m.smeId, m.volunteerId, m.partnerId, m.state, m.proposedBy, m.score, proposedAt);
-        jdbc.update("""
-                UPDATE mission_list SET sme_accepted = ?, volunteer_accepted = ?, employer_accepted = ?, start_date = ?,
-                    completed_on = ?, updated_at = ? WHERE mission_id = ?""",
-                m.acceptedBy.contains(Party.SME), m.acceptedBy.contains(Party.VOLUNTEER),
-                m.acceptedBy.contains(Party.EMPLOYER), m.startDate, m.completedOn, sql(updatedAt), m.missionId);
-    }
-
     private void insert(String missionId, String needId, String smeId, String volunteerId, String partnerId,
                         MissionState state, ProposedBy proposedBy, Double score, Instant at) {
         jdbc.update("""

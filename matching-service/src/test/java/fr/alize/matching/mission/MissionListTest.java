@@ -3,13 +3,20 @@ package fr.alize.matching.mission;
 import fr.alize.matching.PoolFeed;
 import fr.alize.testing.Tokens;
 import fr.alize.platform.jdbc.Jdbc;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static fr.alize.matching.PoolFeed.uuid;
 import static fr.alize.matching.mission.MissionAccessTest.problem;
@@ -26,9 +33,9 @@ import static org.hamcrest.Matchers.hasItem;
 class MissionListTest {
 
     @Inject
-    MissionList missions;
-    @Inject
     Jdbc jdbc;
+    @Inject
+    AgroalDataSource dataSource;
 
     private static MissionFixture a;
     private static MissionFixture b;
@@ -107,19 +114,51 @@ class MissionListTest {
         get(Tokens.sme(uuid()), "/missions").statusCode(200).body("items", empty());
     }
 
+    /**
+     * Migration V4 folds missions that the list lacks from their events: its SQL, run again here on a database where
+     * the list lost two missions, writes exactly the rows the live projection had written, and nothing on a second run.
+     */
     @Test
-    void missionsProposedBeforeTheListExistedAreFoldedIntoItFromTheEventStore() {
+    void theMigrationFoldsMissionsTheListLacksFromTheEventStore() throws Exception {
         MissionFixture f = MissionFixture.inPool();
-        String missionId = f.propose();
-        post(f.volunteer(), "/missions/" + missionId + "/acceptance", null).statusCode(200);
-        jdbc.update("DELETE FROM mission_list WHERE mission_id = ?", missionId); // as if proposed before the list
+        String proposed = f.propose();
+        post(f.volunteer(), "/missions/" + proposed + "/acceptance", null).statusCode(200);
+        MissionFixture g = MissionFixture.inPool();
+        String started = g.started("2027-02-01");
+        List<Map<String, Object>> live = rows(proposed, started);
+        assertThat(live).hasSize(2);
+        jdbc.update("DELETE FROM mission_list WHERE mission_id IN (?, ?)", proposed, started); // as if older than V2
         get(f.sme(), "/missions").statusCode(200).body("items", empty());
 
-        assertThat(missions.fillInOlderMissions()).isEqualTo(1);
-        get(f.sme(), "/missions").statusCode(200).body("items.missionId", contains(missionId))
-                .body("items[0].state", equalTo("PROPOSED")).body("items[0].acceptedBy", contains("VOLUNTEER"))
-                .body("items[0].volunteerId", equalTo(f.volunteerId())).body("items[0].proposedBy", equalTo("CCI"));
-        assertThat(missions.fillInOlderMissions()).isZero();
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V4__fold_older_missions_into_the_list.sql").readAllBytes(), StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+            assertThat(statement.executeUpdate(migration)).isEqualTo(2);
+            assertThat(statement.executeUpdate(migration)).isZero();
+        }
+        assertThat(rows(proposed, started)).isEqualTo(live);
+        get(f.sme(), "/missions").statusCode(200).body("items.missionId", contains(proposed))
+                .body("items[0].state", equalTo("PROPOSED")).body("items[0].acceptedBy", contains("VOLUNTEER"));
+        get(g.sme(), "/missions").statusCode(200).body("items.missionId", contains(started))
+                .body("items[0].state", equalTo("STARTED")).body("items[0].startDate", equalTo("2027-02-01"));
+    }
+
+    /**
+     * The list's rows of these missions, every column but the position (which a new row cannot keep), times to the
+     * millisecond (the precision of the event store's time stamps).
+     */
+    private List<Map<String, Object>> rows(String... missionIds) {
+        return jdbc.list("SELECT * FROM mission_list WHERE mission_id IN (?, ?) ORDER BY mission_id", row -> {
+            Map<String, Object> columns = new TreeMap<>();
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                String name = row.getMetaData().getColumnName(i);
+                if (!name.equals("position")) {
+                    Object value = row.getObject(i);
+                    columns.put(name, value instanceof java.sql.Timestamp t ? t.toInstant().truncatedTo(ChronoUnit.MILLIS) : value);
+                }
+            }
+            return columns;
+        }, (Object[]) missionIds);
     }
 
     @Test
