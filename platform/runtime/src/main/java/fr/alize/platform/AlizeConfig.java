@@ -37,9 +37,24 @@ public interface AlizeConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How long one batch may wait for the broker before it is retried later. */
-        @WithDefault("PT15S")
+        /**
+         * How long one batch may wait for the broker before it is retried later. Shorter than {@link #claimTimeout()},
+         * so that a batch always ends (committed or failed) while its instance still holds the relay's claim.
+         */
+        @WithDefault("PT3S")
         Duration sendTimeout();
+
+        /**
+         * How long the relay's token claim (one active publisher per service) survives without being renewed. The
+         * holder renews it with every batch and every second when idle; when the holder dies, another instance takes
+         * over within this time plus {@link #claimInterval()} (docs/architecture.md, "One relay per service").
+         */
+        @WithDefault("PT5S")
+        Duration claimTimeout();
+
+        /** How often an instance that holds no claim tries to take the relay's token. */
+        @WithDefault("PT1S")
+        Duration claimInterval();
     }
 
     Startup startup();

@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon Framework inside Quarkus, wired once for every service: Jackson serialization, a JDBC event store and token
@@ -171,6 +172,12 @@ public class AxonRuntime {
     }
 
     private Configuration buildConfiguration() {
+        AlizeConfig.Events events = config.events();
+        if (events.sendTimeout().compareTo(events.claimTimeout()) >= 0) {
+            // a batch still waiting for the broker when its claim lapses would be relayed by two instances at once
+            throw new IllegalArgumentException("alize.events.send-timeout (" + events.sendTimeout()
+                    + ") must be shorter than alize.events.claim-timeout (" + events.claimTimeout() + ")");
+        }
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(objectMapper.copy())
                 .lenientDeserialization()
@@ -201,12 +208,14 @@ public class AxonRuntime {
                         .serializer(serializer)
                         .schema(tokenSchema())
                         .contentType(byte[].class)
+                        .claimTimeout(events.claimTimeout())
                         .build())
                 .registerEventHandler(c -> publisher)
                 .assignHandlerTypesMatching(KafkaEventPublisher.PROCESSING_GROUP, KafkaEventPublisher.class::equals)
                 .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(config.events().batchSize()))
+                                .andBatchSize(events.batchSize())
+                                .andTokenClaimInterval(events.claimInterval().toMillis(), TimeUnit.MILLISECONDS))
                 // a failed send must fail the batch, so that the token does not move past unsent events
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
