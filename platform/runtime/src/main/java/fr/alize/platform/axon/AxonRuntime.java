@@ -173,11 +173,7 @@ public class AxonRuntime {
 
     private Configuration buildConfiguration() {
         AlizeConfig.Events events = config.events();
-        if (events.sendTimeout().compareTo(events.claimTimeout()) >= 0) {
-            // a batch still waiting for the broker when its claim lapses would be relayed by two instances at once
-            throw new IllegalArgumentException("alize.events.send-timeout (" + events.sendTimeout()
-                    + ") must be shorter than alize.events.claim-timeout (" + events.claimTimeout() + ")");
-        }
+        requireSendWithinClaim(events.sendTimeout(), events.claimTimeout());
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(objectMapper.copy())
                 .lenientDeserialization()
@@ -223,6 +219,14 @@ public class AxonRuntime {
         Configuration built = configurer.buildConfiguration();
         built.commandBus().registerDispatchInterceptor(actorInterceptor());
         return built;
+    }
+
+    /** A batch still waiting for the broker when its claim lapses would be relayed by two instances at once. */
+    static void requireSendWithinClaim(Duration sendTimeout, Duration claimTimeout) {
+        if (sendTimeout.compareTo(claimTimeout) >= 0) {
+            throw new IllegalArgumentException("alize.events.send-timeout (" + sendTimeout
+                    + ") must be shorter than alize.events.claim-timeout (" + claimTimeout + ")");
+        }
     }
 
     /** Puts the caller's role and pseudonymous id in each command's metadata; its events inherit them. */
