@@ -1,17 +1,18 @@
 package fr.alize.impact.employment;
 
-import fr.alize.impact.eventlog.EventLog;
-import fr.alize.impact.eventlog.EventViews;
+import fr.alize.impact.figures.Figure;
+import fr.alize.impact.figures.FigureStore.Selection;
+import fr.alize.impact.figures.Figures;
+import fr.alize.impact.figures.Measures;
 import fr.alize.impact.report.CsvTable;
-import fr.alize.platform.reference.Communes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Jobs created and preserved in a year (by the date of each job report), in total and per NAF section, commune, EPCI
@@ -22,15 +23,9 @@ import java.util.function.Function;
 public class EmploymentStatistics {
 
     @Inject
-    EventLog log;
-    @Inject
-    SmeProfiles profiles;
+    Figures figures;
 
     public record Jobs(String key, long jobsCreated, long jobsPreserved) {
-        Jobs plus(String kind, long count) {
-            return "CREATED".equals(kind) ? new Jobs(key, jobsCreated + count, jobsPreserved)
-                    : new Jobs(key, jobsCreated, jobsPreserved + count);
-        }
     }
 
     public record Headcount(int smes, long baseline, long declared, long change) {
@@ -40,58 +35,30 @@ public class EmploymentStatistics {
                          List<Jobs> byCommune, List<Jobs> byEpci, List<Jobs> byContractType, Headcount headcount) {
     }
 
-    private final Communes communes = Communes.hautsDeFrance();
-
-    private record JobReport(String smeId, String kind, String contractType, long count) {
-    }
-
+    /** The jobs of the year by each breakdown, and the headcount figures of the year, from the read model. */
     public Report of(int year, Instant asOf) {
-        Map<String, SmeProfiles.Profile> smes = profiles.asOf(asOf);
-        List<JobReport> reports = log.query(asOf, EventViews.JOB_REPORTS + """
-                SELECT sme_id, kind, contract_type, jobs FROM job_reports WHERE extract(year FROM report_date) = ?""",
-                List.of(year),
-                row -> new JobReport(row.getString("sme_id"), row.getString("kind"), row.getString("contract_type"), row.getLong("jobs")));
-        SmeProfiles.Profile unknown = new SmeProfiles.Profile(null, null, NafSections.UNKNOWN, null);
-        Function<JobReport, SmeProfiles.Profile> profile = r -> smes.getOrDefault(r.smeId(), unknown);
-        Jobs total = group(reports, r -> "total").values().stream().findFirst().orElse(new Jobs("total", 0, 0));
-        return new Report(year, asOf, total.jobsCreated(), total.jobsPreserved(),
-                List.copyOf(group(reports, r -> profile.apply(r).nafSection()).values()),
-                List.copyOf(group(reports, r -> profile.apply(r).communeCode()).values()),
-                List.copyOf(group(reports, r -> communes.epciOf(profile.apply(r).communeCode())).values()),
-                List.copyOf(group(reports, JobReport::contractType).values()),
-                headcount(year, asOf, smes));
-    }
-
-    private static Map<String, Jobs> group(List<JobReport> reports, Function<JobReport, String> key) {
-        Map<String, Jobs> groups = new TreeMap<>();
-        for (JobReport report : reports) {
-            String k = key.apply(report) == null ? NafSections.UNKNOWN : key.apply(report);
-            groups.put(k, groups.getOrDefault(k, new Jobs(k, 0, 0)).plus(report.kind(), report.count()));
-        }
-        return groups;
-    }
-
-    /** For each SME with a baseline and a declaration dated in or before the year: its latest declared headcount. */
-    private Headcount headcount(int year, Instant asOf, Map<String, SmeProfiles.Profile> smes) {
-        List<long[]> pairs = log.query(asOf, """
-                SELECT DISTINCT ON (data ->> 'smeId') data ->> 'smeId' AS sme, (data ->> 'headcount')::bigint AS headcount
-                FROM events WHERE type = 'HeadcountDeclared' AND extract(year FROM (data ->> 'date')::date) <= ?
-                ORDER BY data ->> 'smeId', (data ->> 'date')::date DESC, occurred_at DESC""", List.of(year), row -> {
-            SmeProfiles.Profile sme = smes.get(row.getString("sme"));
-            return sme == null || sme.baselineHeadcount() == null ? null
-                    : new long[]{sme.baselineHeadcount(), row.getLong("headcount")};
-        });
-        long baseline = 0;
-        long declared = 0;
-        int count = 0;
-        for (long[] pair : pairs) {
-            if (pair != null) {
-                baseline += pair[0];
-                declared += pair[1];
-                count++;
+        Map<String, Map<String, Jobs>> byDimension = new HashMap<>();
+        figures.read(Selection.year(Figure.JOBS, year), asOf).forEach((key, m) -> {
+            if (m.n() > 0) {
+                int colon = key.key().indexOf(':');
+                String dimension = colon < 0 ? key.key() : key.key().substring(0, colon);
+                String value = colon < 0 ? key.key() : key.key().substring(colon + 1);
+                byDimension.computeIfAbsent(dimension, d -> new TreeMap<>())
+                        .put(value, new Jobs(value, m.v1().longValueExact(), m.v2().longValueExact()));
             }
-        }
-        return new Headcount(count, baseline, declared, declared - baseline);
+        });
+        Jobs total = byDimension.getOrDefault("total", Map.of()).values().stream().findFirst().orElse(new Jobs("total", 0, 0));
+        Measures headcount = figures.read(new Selection(Figure.HEADCOUNT, Integer.MIN_VALUE, year, null, null), asOf)
+                .values().stream().reduce(Measures.ZERO, Measures::plus);
+        long baseline = headcount.v1().longValueExact();
+        long declared = headcount.v2().longValueExact();
+        return new Report(year, asOf, total.jobsCreated(), total.jobsPreserved(), jobs(byDimension, "naf"),
+                jobs(byDimension, "commune"), jobs(byDimension, "epci"), jobs(byDimension, "contract"),
+                new Headcount((int) headcount.n(), baseline, declared, declared - baseline));
+    }
+
+    private static List<Jobs> jobs(Map<String, Map<String, Jobs>> byDimension, String dimension) {
+        return List.copyOf(byDimension.getOrDefault(dimension, Map.of()).values());
     }
 
     static CsvTable csv(Report report) {

@@ -18,7 +18,7 @@ final class EventChecks {
 
     private enum Kind { DATE, INTEGER, NUMBER }
 
-    /** Per type, the fields the reports cast (see {@link EventViews} and the reports' own SQL). */
+    /** Per type, the fields the reports cast (see the figures package and the reports' own SQL). */
     private static final Map<String, Map<String, Kind>> FIELDS = Map.of(
             "JobsReported", Map.of("count", Kind.INTEGER, "date", Kind.DATE),
             "TimeLogged", Map.of("hours", Kind.NUMBER, "date", Kind.DATE),

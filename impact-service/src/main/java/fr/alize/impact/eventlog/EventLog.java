@@ -1,5 +1,6 @@
 package fr.alize.impact.eventlog;
 
+import fr.alize.impact.figures.Projector;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
 import fr.alize.platform.events.RecordRejectedException;
@@ -69,56 +70,67 @@ public class EventLog {
      * {@link EventChecks} parked (the platform then applies the rest of the poll without it).
      */
     public IdempotentConsumer.BatchOutcome consume(List<ConsumerRecord<String, String>> records) {
-        IdempotentConsumer.BatchOutcome outcome = idempotent.applyBatch(CONSUMER, records, events -> {
+        return idempotent.applyBatch(CONSUMER, records, events -> {
             try (Connection connection = dataSource.getConnection()) {
                 // FOR SHARE: a rebuild's switch waits for these writes, and these writes wait for the switch
-                try (PreparedStatement insert = connection.prepareStatement(insertSql(currentGeneration(connection, true)))) {
-                    int rows = 0;
-                    for (IdempotentConsumer.NewEvent event : events) {
-                        String problem = EventChecks.problem(event.event(), event.record().value());
-                        if (problem != null) {
-                            throw new RecordRejectedException(problem);
-                        }
-                        if (EventTypes.isKnown(event.event().type())) {
-                            bind(insert, event.event(), event.record().timestamp());
-                            insert.addBatch();
-                            rows++;
-                        } else {
-                            countUnknown(connection, event.event());
-                        }
+                int generation = currentGeneration(connection, true);
+                List<IdempotentConsumer.NewEvent> known = new ArrayList<>();
+                for (IdempotentConsumer.NewEvent event : events) {
+                    String problem = EventChecks.problem(event.event(), event.record().value());
+                    if (problem != null) {
+                        throw new RecordRejectedException(problem);
                     }
-                    if (rows > 0) {
-                        insert.executeBatch();
-                        figuresChanged(connection);
+                    if (EventTypes.isKnown(event.event().type())) {
+                        known.add(event);
+                    } else {
+                        countUnknown(connection, event.event());
                     }
+                }
+                if (!known.isEmpty()) {
+                    Projector.added(connection, generation, insert(connection, generation, known));
+                    figuresChanged(connection);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not record " + events.size() + " events", e);
             }
         });
-        return outcome;
     }
 
-    static String insertSql(int generation) {
-        return "INSERT INTO " + table(generation) + " (event_id, type, subject, occurred_at, recorded_at, schema_version,"
-                + " aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
-    }
-
-    static void bind(PreparedStatement insert, EventEnvelope event, long recordedAtMillis) throws SQLException {
-        insert.setString(1, event.id());
-        insert.setString(2, event.type());
-        insert.setString(3, event.subject());
-        insert.setTimestamp(4, Timestamp.from(event.time()));
-        insert.setTimestamp(5, new Timestamp(recordedAtMillis));
-        insert.setInt(6, event.schemaVersion());
-        insert.setLong(7, event.aggregateVersion());
-        insert.setString(8, event.actorRole());
-        insert.setString(9, event.actorId());
-        insert.setString(10, event.data().toString());
-        insert.setString(11, event.topic());
-        insert.setInt(12, event.partition());
-        insert.setLong(13, event.offset());
+    /** Stores the events (each id once) in one statement; returns the ids it stored (not those already there). */
+    private static List<String> insert(Connection connection, int generation, List<IdempotentConsumer.NewEvent> events)
+            throws SQLException {
+        int size = events.size();
+        Object[][] columns = new Object[13][size];
+        for (int i = 0; i < size; i++) {
+            EventEnvelope event = events.get(i).event();
+            Object[] row = {event.id(), event.type(), event.subject(), Timestamp.from(event.time()),
+                    new Timestamp(events.get(i).record().timestamp()), event.schemaVersion(), event.aggregateVersion(),
+                    event.actorRole(), event.actorId(), event.data().toString(), event.topic(), event.partition(),
+                    event.offset()};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] types = {"text", "text", "text", "timestamptz", "timestamptz", "int4", "int8", "text", "text", "text",
+                "text", "int4", "int8"};
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table(generation) + " (event_id, type,"
+                + " subject, occurred_at, recorded_at, schema_version, aggregate_version, actor_role, actor_id, data,"
+                + " topic, kafka_partition, kafka_offset)"
+                + " SELECT e, t, s, o, r, sv, av, ar, ai, d::jsonb, tp, p, ko FROM unnest(?::text[], ?::text[], ?::text[],"
+                + " ?::timestamptz[], ?::timestamptz[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::int[], ?::bigint[]) AS x(e, t, s, o, r, sv, av, ar, ai, d, tp, p, ko)"
+                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            List<String> stored = new ArrayList<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            return stored;
+        }
     }
 
     private void countUnknown(Connection connection, EventEnvelope event) throws SQLException {
@@ -163,7 +175,7 @@ public class EventLog {
      */
     public <T> List<T> query(Instant asOf, String sql, List<?> parameters, Row<T> mapper) {
         try (Connection connection = dataSource.getConnection()) {
-            String events = "WITH events AS (SELECT * FROM " + table(currentGeneration(connection, false))
+            String events = "WITH events AS NOT MATERIALIZED (SELECT * FROM " + table(currentGeneration(connection, false))
                     + (asOf == null ? ")" : " WHERE recorded_at <= ?)");
             String full = sql.stripLeading().startsWith(",") ? events + sql : events + " " + sql;
             try (PreparedStatement statement = connection.prepareStatement(full)) {

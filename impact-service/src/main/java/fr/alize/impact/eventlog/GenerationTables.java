@@ -1,5 +1,6 @@
 package fr.alize.impact.eventlog;
 
+import fr.alize.impact.figures.FigureStore;
 import fr.alize.impact.report.ImpactConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,19 +43,23 @@ class GenerationTables {
         }
     }
 
-    /** Drops every generation but the current one and creates the next, without any index (built after the copy). */
+    /**
+     * Drops every generation but the current one (its event log and read model) and creates the next: the log without
+     * any index (built after the copy), the read model's tables as the current ones.
+     */
     int prepareNext(int current) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<String> stale = new ArrayList<>();
-            try (ResultSet tables = statement.executeQuery(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'impact\\_event\\_g%'")) {
+            try (ResultSet tables = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                    + " AND (tablename LIKE 'impact\\_event\\_g%' OR tablename LIKE 'impact\\_figure\\_g%'"
+                    + " OR tablename LIKE 'impact\\_figure\\_key\\_g%')")) {
                 while (tables.next()) {
                     stale.add(tables.getString(1));
                 }
             }
             int next = current + 1;
             for (String table : stale) {
-                int generation = Integer.parseInt(table.substring("impact_event_g".length()));
+                int generation = Integer.parseInt(table.substring(table.lastIndexOf("_g") + 2));
                 next = Math.max(next, generation + 1);
                 if (generation != current) {
                     statement.execute("DROP TABLE " + table);
@@ -62,6 +67,10 @@ class GenerationTables {
             }
             statement.execute("CREATE TABLE " + EventLog.table(next) + " (LIKE " + EventLog.table(current)
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            for (String table : List.of(FigureStore.table(next), FigureStore.keyTable(next))) {
+                String like = table.substring(0, table.lastIndexOf("_g") + 2) + current;
+                statement.execute("CREATE TABLE " + table + " (LIKE " + like + " INCLUDING ALL)");
+            }
             return next;
         }
     }

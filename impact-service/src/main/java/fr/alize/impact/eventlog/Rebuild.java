@@ -1,6 +1,8 @@
 package fr.alize.impact.eventlog;
 
 import fr.alize.impact.cluster.ClusterLock;
+import fr.alize.impact.figures.FigureBuild;
+import fr.alize.impact.figures.Projector;
 import fr.alize.platform.errors.ConflictException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,13 +19,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Rebuilds the event log from offset zero of the topics into a new table (the next generation) while the current one
  * keeps serving every report, then switches over atomically: the pointer to the current generation changes in the
  * same transaction that copies the few events the live consumers recorded meanwhile. Every report derives from the
- * log, so they all follow.
+ * log's read model, which is built in bulk for the new generation before the switch ({@link FigureBuild}) and
+ * brought up to date with the events copied at the switch, so they all follow.
  * <p>
  * One rebuild at a time across every instance: the instance that starts one holds the rebuild's advisory lock
  * ({@link ClusterLock}) on a connection of its own until it ends; another instance asked meanwhile answers 409. Its
@@ -95,10 +100,12 @@ public class Rebuild {
             copyStreams.copy(checkpoint, lock);
             long finishStart = System.nanoTime();
             long stored = tables.finish(checkpoint.from(), checkpoint.to());
+            long figuresStart = System.nanoTime();
+            long series = FigureBuild.build(dataSource, checkpoint.to());
             checkpoints.tableFinished(lock, stored);
-            LOG.infof("rebuild of generation %d: copy %.1f s, duplicates removed and indexes built in %.1f s (%d at a time)",
-                    checkpoint.to(), (finishStart - copyStart) / 1e9, (System.nanoTime() - finishStart) / 1e9,
-                    threads.streams());
+            LOG.infof("rebuild of generation %d: copy %.1f s, duplicates removed and indexes built in %.1f s (%d at a time),"
+                    + " read model built in %.1f s (%d rows)", checkpoint.to(), (finishStart - copyStart) / 1e9,
+                    (figuresStart - finishStart) / 1e9, threads.streams(), (System.nanoTime() - figuresStart) / 1e9, series);
             switchOver(lock, checkpoint.from(), checkpoint.to(), checkpoint.copyStartedAt());
             LOG.infof("event log rebuilt into generation %d: %d events stored", checkpoint.to(), stored);
         } catch (Exception e) {
@@ -143,17 +150,24 @@ public class Rebuild {
     private void switchOver(ClusterLock.Held lock, int from, int to, Timestamp copyStartedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement pointer = connection.prepareStatement(
-                         "UPDATE event_log_generation SET current_generation = ? WHERE id = 1 AND current_generation = ?");
+                 PreparedStatement pointer = connection.prepareStatement("UPDATE event_log_generation"
+                         + " SET current_generation = ?, figures_complete = TRUE WHERE id = 1 AND current_generation = ?");
                  PreparedStatement catchUp = connection.prepareStatement("INSERT INTO " + EventLog.table(to)
-                         + " SELECT * FROM " + EventLog.table(from) + " WHERE stored_at >= ? ON CONFLICT (event_id) DO NOTHING")) {
+                         + " SELECT * FROM " + EventLog.table(from) + " WHERE stored_at >= ? ON CONFLICT (event_id) DO NOTHING"
+                         + " RETURNING event_id")) {
                 pointer.setInt(1, to);
                 pointer.setInt(2, from);
                 if (pointer.executeUpdate() != 1) {
                     throw new IllegalStateException("the current generation changed during the rebuild");
                 }
                 catchUp.setTimestamp(1, copyStartedAt);
-                catchUp.executeUpdate();
+                List<String> caughtUp = new ArrayList<>();
+                try (ResultSet rows = catchUp.executeQuery()) {
+                    while (rows.next()) {
+                        caughtUp.add(rows.getString(1));
+                    }
+                }
+                Projector.added(connection, to, caughtUp);
                 EventLog.figuresChanged(connection);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not switch to generation " + to, e);

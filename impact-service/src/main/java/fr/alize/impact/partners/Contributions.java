@@ -1,7 +1,9 @@
 package fr.alize.impact.partners;
 
 import fr.alize.impact.eventlog.EventLog;
-import fr.alize.impact.eventlog.EventViews;
+import fr.alize.impact.figures.Figure;
+import fr.alize.impact.figures.FigureStore.Selection;
+import fr.alize.impact.figures.Figures;
 import fr.alize.impact.report.CsvTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +29,8 @@ public class Contributions {
     @Inject
     EventLog log;
     @Inject
+    Figures figures;
+    @Inject
     ImpactConfig config;
 
     public record Contribution(String partnerId, String name, int year, BigDecimal hours, BigDecimal skillDays,
@@ -35,10 +40,18 @@ public class Contributions {
     public record Report(int year, Instant asOf, BigDecimal hoursPerSkillDay, List<Contribution> partners) {
     }
 
+    /** The hours come from the read model; pledges and names (a few per partner) from the log. */
     public Report of(int year, Instant asOf) {
-        List<Contribution> partners = log.query(asOf, EventViews.TIME_ENTRIES + """
-                , hours AS (SELECT partner_id, sum(hours) AS hours FROM time_entries
-                            WHERE extract(year FROM entry_date) = ? GROUP BY partner_id)
+        List<String> partners = new ArrayList<>();
+        List<String> hours = new ArrayList<>();
+        figures.read(Selection.year(Figure.HOURS, year), asOf).forEach((key, m) -> {
+            if (!key.key().isEmpty() && m.n() > 0) {
+                partners.add(key.key());
+                hours.add(m.v1().toPlainString());
+            }
+        });
+        List<Contribution> contributions = log.query(asOf, """
+                , hours AS (SELECT * FROM unnest(?::text[], ?::text[]::numeric[]) AS h(partner_id, hours))
                 , pledges AS (SELECT DISTINCT ON (data ->> 'partnerId') data ->> 'partnerId' AS partner_id,
                                      (data ->> 'pledgedDays')::int AS pledged_days, (data ->> 'dailyRate')::numeric AS daily_rate
                               FROM events WHERE type = 'PartnerPledgeSet' AND (data ->> 'year')::int = ?
@@ -49,13 +62,14 @@ public class Contributions {
                        p.pledged_days, p.daily_rate
                 FROM hours h FULL JOIN pledges p ON p.partner_id = h.partner_id
                 LEFT JOIN names n ON n.partner_id = coalesce(h.partner_id, p.partner_id)
-                ORDER BY n.name NULLS LAST, 1""", List.of(year, year), row -> {
-            BigDecimal hours = row.getBigDecimal("hours");
+                ORDER BY n.name NULLS LAST, 1""", List.of(partners.toArray(String[]::new), hours.toArray(String[]::new),
+                year), row -> {
+            BigDecimal given = row.getBigDecimal("hours");
             BigDecimal rate = row.getBigDecimal("daily_rate");
             Integer pledged = (Integer) row.getObject("pledged_days");
-            return contribution(row.getString("partner_id"), row.getString("name"), year, hours, rate, pledged);
+            return contribution(row.getString("partner_id"), row.getString("name"), year, given, rate, pledged);
         });
-        return new Report(year, asOf, config.hoursPerSkillDay(), partners);
+        return new Report(year, asOf, config.hoursPerSkillDay(), contributions);
     }
 
     private Contribution contribution(String partnerId, String name, int year, BigDecimal hours, BigDecimal rate,
@@ -66,12 +80,14 @@ public class Contributions {
                 pledged == null || pledged == 0 ? null : days.divide(BigDecimal.valueOf(pledged), 3, RoundingMode.HALF_UP));
     }
 
-    /** Hours and skill-days given per year, all partners together. */
+    /** Hours given per year, all partners together (years with any time entry). */
     public Map<Integer, BigDecimal> hoursByYear(Instant asOf) {
         Map<Integer, BigDecimal> hours = new TreeMap<>();
-        log.query(asOf, EventViews.TIME_ENTRIES + """
-                SELECT extract(year FROM entry_date)::int AS year, sum(hours) AS hours FROM time_entries GROUP BY 1""",
-                List.of(), row -> hours.put(row.getInt("year"), row.getBigDecimal("hours")));
+        figures.read(Selection.allYears(Figure.HOURS).keys("", ""), asOf).forEach((key, m) -> {
+            if (m.n() > 0) {
+                hours.put(key.year(), m.v1());
+            }
+        });
         return hours;
     }
 

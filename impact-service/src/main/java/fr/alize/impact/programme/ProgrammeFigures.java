@@ -1,7 +1,9 @@
 package fr.alize.impact.programme;
 
-import fr.alize.impact.eventlog.EventLog;
-import fr.alize.impact.eventlog.EventViews;
+import fr.alize.impact.figures.Figure;
+import fr.alize.impact.figures.FigureStore.Selection;
+import fr.alize.impact.figures.Figures;
+import fr.alize.impact.figures.Measures;
 import fr.alize.impact.partners.Contributions;
 import fr.alize.impact.report.CsvTable;
 import fr.alize.impact.targets.Targets;
@@ -22,7 +24,7 @@ import java.util.TreeSet;
 public class ProgrammeFigures {
 
     @Inject
-    EventLog log;
+    Figures figures;
     @Inject
     Targets targets;
     @Inject
@@ -41,12 +43,12 @@ public class ProgrammeFigures {
         Map<Integer, Long> supported = targets.supportedSmesByYear(asOf);
         Map<Integer, Integer> setTargets = targets.setTargets(asOf);
         Map<Integer, BigDecimal> hours = contributions.hoursByYear(asOf);
-        Map<Integer, long[]> jobs = new TreeMap<>();
-        log.query(asOf, EventViews.JOB_REPORTS + """
-                SELECT extract(year FROM report_date)::int AS year,
-                       sum(jobs) FILTER (WHERE kind = 'CREATED') AS created, sum(jobs) FILTER (WHERE kind = 'PRESERVED') AS preserved
-                FROM job_reports GROUP BY 1""", List.of(),
-                row -> jobs.put(row.getInt("year"), new long[]{row.getLong("created"), row.getLong("preserved")}));
+        Map<Integer, Measures> jobs = new TreeMap<>();
+        figures.read(Selection.allYears(Figure.JOBS).keys("total", "total"), asOf).forEach((key, m) -> {
+            if (m.n() > 0) {
+                jobs.put(key.year(), m);
+            }
+        });
         TreeSet<Integer> years = new TreeSet<>(supported.keySet());
         years.addAll(setTargets.keySet());
         years.addAll(hours.keySet());
@@ -54,25 +56,26 @@ public class ProgrammeFigures {
         List<Yearly> result = new ArrayList<>();
         for (int year : years) {
             BigDecimal h = hours.getOrDefault(year, BigDecimal.ZERO).setScale(2, java.math.RoundingMode.HALF_UP);
-            long[] j = jobs.getOrDefault(year, new long[2]);
+            Measures j = jobs.getOrDefault(year, Measures.ZERO);
             result.add(new Yearly(year, setTargets.getOrDefault(year, targets.defaultTarget()),
-                    supported.getOrDefault(year, 0L), j[0], j[1], h, contributions.skillDays(h)));
+                    supported.getOrDefault(year, 0L), j.v1().longValueExact(), j.v2().longValueExact(), h,
+                    contributions.skillDays(h)));
         }
         return result;
     }
 
     /** Companies supported (a mission started in the period) and jobs reported (dated in the period), bounds included. */
     public Totals totals(LocalDate from, LocalDate to, Instant asOf) {
-        long[] missions = log.query(asOf, EventViews.MISSION_STARTS + """
-                SELECT count(DISTINCT sme_id) AS smes, count(*) AS missions FROM mission_starts
-                WHERE start_date BETWEEN ? AND ?""", List.of(from, to),
-                row -> new long[]{row.getLong("smes"), row.getLong("missions")}).get(0);
-        long[] jobs = log.query(asOf, EventViews.JOB_REPORTS + """
-                SELECT coalesce(sum(jobs) FILTER (WHERE kind = 'CREATED'), 0) AS created,
-                       coalesce(sum(jobs) FILTER (WHERE kind = 'PRESERVED'), 0) AS preserved
-                FROM job_reports WHERE report_date BETWEEN ? AND ?""", List.of(from, to),
-                row -> new long[]{row.getLong("created"), row.getLong("preserved")}).get(0);
-        return new Totals(from, to, asOf, missions[0], missions[1], jobs[0], jobs[1]);
+        long missions = sum(Figure.STARTS_DAY, from, to, asOf).n();
+        Measures jobs = sum(Figure.JOBS_DAY, from, to, asOf);
+        return new Totals(from, to, asOf, targets.companiesSupported(from, to, asOf), missions,
+                jobs.v1().longValueExact(), jobs.v2().longValueExact());
+    }
+
+    /** The day series of a figure summed over the days of the period. */
+    private Measures sum(Figure figure, LocalDate from, LocalDate to, Instant asOf) {
+        return figures.read(Selection.year(figure, 0).keys(from.toString(), to.toString()), asOf).values().stream()
+                .reduce(Measures.ZERO, Measures::plus);
     }
 
     static CsvTable csv(List<Yearly> years) {

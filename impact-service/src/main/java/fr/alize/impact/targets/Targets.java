@@ -1,7 +1,9 @@
 package fr.alize.impact.targets;
 
 import fr.alize.impact.eventlog.EventLog;
-import fr.alize.impact.eventlog.EventViews;
+import fr.alize.impact.figures.Figure;
+import fr.alize.impact.figures.FigureStore.Selection;
+import fr.alize.impact.figures.Figures;
 import fr.alize.impact.report.CsvTable;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,8 @@ public class Targets {
     AgroalDataSource dataSource;
     @Inject
     EventLog log;
+    @Inject
+    Figures figures;
     @Inject
     Clock clock;
     @Inject
@@ -100,22 +104,40 @@ public class Targets {
     /** SMEs supported per year: those with at least one mission started in it. */
     public Map<Integer, Long> supportedSmesByYear(Instant asOf) {
         Map<Integer, Long> supported = new TreeMap<>();
-        log.query(asOf, EventViews.MISSION_STARTS + """
-                SELECT extract(year FROM start_date)::int AS year, count(DISTINCT sme_id) AS smes
-                FROM mission_starts GROUP BY 1""", List.of(), row -> supported.put(row.getInt("year"), row.getLong("smes")));
+        figures.read(Selection.allYears(Figure.SUPPORTED), asOf).forEach((key, m) -> {
+            if (m.n() > 0) {
+                supported.put(key.year(), m.n());
+            }
+        });
         return supported;
     }
 
+    /**
+     * SMEs with a mission started in the period, each once: read from the mission starts dated in it (an index), each
+     * mission counted by its first start as the reports count it.
+     */
+    public long companiesSupported(LocalDate from, LocalDate to, Instant asOf) {
+        return log.query(asOf, """
+                , dated AS (SELECT DISTINCT data ->> 'missionId' AS mission_id FROM events
+                            WHERE type = 'MissionStarted' AND data ->> 'startDate' BETWEEN ? AND ?)
+                SELECT count(DISTINCT first.sme_id) FROM dated CROSS JOIN LATERAL (
+                    SELECT data ->> 'smeId' AS sme_id, (data ->> 'startDate')::date AS start_date FROM events
+                    WHERE type = 'MissionStarted' AND data ->> 'missionId' = dated.mission_id
+                    ORDER BY occurred_at LIMIT 1) first
+                WHERE first.start_date BETWEEN ? AND ?""", List.of(from.toString(), to.toString(), from, to),
+                row -> row.getLong(1)).get(0);
+    }
+
     public Progress progress(int year, Instant asOf) {
-        List<Integer> firstMonths = log.query(asOf, EventViews.MISSION_STARTS + """
-                SELECT extract(month FROM min(start_date))::int AS month FROM mission_starts
-                WHERE extract(year FROM start_date) = ? GROUP BY sme_id""", List.of(year), row -> row.getInt("month"));
+        long[] firstOfMonth = new long[13];
+        figures.read(Selection.year(Figure.FIRST_MONTH, year), asOf)
+                .forEach((key, m) -> firstOfMonth[Integer.parseInt(key.key())] += m.n());
         List<Month> months = new ArrayList<>();
+        long supported = 0;
         for (int month = 1; month <= 12; month++) {
-            int m = month;
-            months.add(new Month(month, firstMonths.stream().filter(first -> first <= m).count()));
+            supported += firstOfMonth[month];
+            months.add(new Month(month, supported));
         }
-        long supported = firstMonths.size();
         int target = targetOf(year, asOf);
         BigDecimal forecast = forecast(year, supported, LocalDate.ofInstant(asOf == null ? clock.instant() : asOf, clock.getZone()));
         return new Progress(year, asOf, target, supported, months, forecast, forecast.compareTo(BigDecimal.valueOf(target)) >= 0);

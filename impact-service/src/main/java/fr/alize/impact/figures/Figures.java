@@ -1,0 +1,42 @@
+package fr.alize.impact.figures;
+
+import fr.alize.platform.errors.ServiceUnavailableException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+
+/** Reads of the read model of the current generation, for the reports. */
+@ApplicationScoped
+public class Figures {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The selected series as of the instant (null: now); 503 until the current log has its read model. */
+    public Map<FigureKey, Measures> read(FigureStore.Selection selection, Instant asOf) {
+        try (Connection connection = dataSource.getConnection()) {
+            int generation;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT current_generation, figures_complete FROM event_log_generation WHERE id = 1");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                generation = row.getInt(1);
+                if (!row.getBoolean(2)) {
+                    // a log older than the read model (migration V5): a rebuild builds it, without downtime
+                    throw new ServiceUnavailableException("The figures of this event log are not built yet: a rebuild"
+                            + " builds them (POST /events/rebuild, then GET /events/rebuild until SWITCHED).");
+                }
+            }
+            return FigureStore.read(connection, generation, selection, asOf);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the figures", e);
+        }
+    }
+}
