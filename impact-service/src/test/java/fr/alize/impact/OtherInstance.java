@@ -68,6 +68,32 @@ public final class OtherInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * What another instance's consumer does with a {@code JobsReported} event: stores it in the log of the generation
+     * and applies it to the read model, with the other statements, in one transaction.
+     */
+    public void storeEvent(int generation, String data, String occurredAt, String... statements) throws SQLException {
+        String eventId = java.util.UUID.randomUUID().toString();
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO impact_event_g%d (event_id, type, subject, occurred_at, recorded_at, schema_version,
+                        aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset)
+                    VALUES ('%s', 'JobsReported', 'sme', %s, now(), 1, 0, 'sme', 'sme', '%s', 'alize.needs', 0, -1)"""
+                    .formatted(generation, eventId, occurredAt, data));
+            fr.alize.impact.figures.Projector.added(connection, generation, java.util.List.of(eventId));
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** The first column of the first row, as a number. */
     public long query(String sql) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {

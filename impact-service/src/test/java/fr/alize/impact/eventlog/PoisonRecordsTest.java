@@ -43,6 +43,7 @@ class PoisonRecordsTest {
      * Produces the poison (the event's value with the first match of {@code from}, a regular expression, replaced),
      * then the mission's proposal; returns the parked row.
      */
+    /** {@code from} is a regular expression; it must match in the poison's own field, not inside one of its ids. */
     static JsonPath parkedBeforeProposal(Mission mission, String type, TestEvents.Event poison, String from, String to) {
         String value = poison.json().replaceFirst(from, to);
         assertThat(value).as("the poison differs from the valid event").isNotEqualTo(poison.json());
@@ -58,7 +59,8 @@ class PoisonRecordsTest {
     void aRefusalReasonHoldingNulIsParkedAndAppliedOnceWhenReplayedCorrected() {
         Mission mission = Mission.of(id(), id());
         TestEvents.Event declined = mission.event("MissionDeclined").with("party", "VOLUNTEER").with("reason", "x-y");
-        JsonPath parked = parkedBeforeProposal(mission, "MissionDeclined", declined, "x-y", "x\\\\u0000y");
+        JsonPath parked = parkedBeforeProposal(mission, "MissionDeclined", declined, "\"reason\":\"x-y\"",
+                "\"reason\":\"x\\\\u0000y\"");
         assertThat(parked.getString("reason")).contains("U+0000");
         assertThat(parked.getString("eventId")).isEqualTo(declined.eventId());
 
