@@ -24,9 +24,6 @@ BEGIN
         year   INT NOT NULL,
         key    VARCHAR(128) NOT NULL,
         PRIMARY KEY (figure, year, key))', generation);
-    -- companies supported over any period: the mission starts dated in it, found without reading the others
-    EXECUTE format('CREATE INDEX impact_event_g%1$s_start_date ON impact_event_g%1$s ((data ->> ''startDate''))
-        WHERE type = ''MissionStarted''', generation);
     EXECUTE format('SELECT EXISTS (SELECT 1 FROM impact_event_g%s)', generation) INTO has_events;
     UPDATE event_log_generation SET figures_complete = NOT has_events WHERE id = 1;
 END $$;

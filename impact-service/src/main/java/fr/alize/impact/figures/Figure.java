@@ -11,6 +11,14 @@ public enum Figure {
     FIRST_MONTH,
     /** Year 0, key = start day (ISO): n = missions started that day. */
     STARTS_DAY,
+    /** Year 0, key = start day (ISO): n = SMEs with a mission started that day. */
+    SME_DAYS,
+    /**
+     * Year 0, key = "p|q" for two days p &lt; q on which an SME had missions start and none in between: n = SMEs.
+     * With {@link #SME_DAYS} it counts the SMEs with a start in any period: their start days in it, minus the pairs of
+     * consecutive start days both in it.
+     */
+    SME_GAPS,
     /**
      * Per year (of the report date), key "total", "naf:X", "commune:X", "epci:X" or "contract:X": v1 = jobs created,
      * v2 = jobs preserved, n = job reports.

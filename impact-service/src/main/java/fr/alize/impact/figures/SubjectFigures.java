@@ -86,10 +86,20 @@ public final class SubjectFigures {
             }
         }
         Map<Integer, LocalDate> firstOfYear = new TreeMap<>();
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
         for (LoggedEvent start : first.values()) {
             LocalDate date = LocalDate.parse(start.text("startDate"));
             add(figures, new FigureKey(Figure.STARTS_DAY, 0, date.toString()), Measures.count(1));
             firstOfYear.merge(date.getYear(), date, (a, b) -> a.isBefore(b) ? a : b);
+            days.add(date);
+        }
+        LocalDate previous = null;
+        for (LocalDate day : days) {
+            add(figures, new FigureKey(Figure.SME_DAYS, 0, day.toString()), Measures.count(1));
+            if (previous != null) {
+                add(figures, new FigureKey(Figure.SME_GAPS, 0, previous + "|" + day), Measures.count(1));
+            }
+            previous = day;
         }
         firstOfYear.forEach((year, date) -> {
             add(figures, new FigureKey(Figure.SUPPORTED, year, ""), Measures.count(1));

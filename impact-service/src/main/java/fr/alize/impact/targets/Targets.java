@@ -4,6 +4,7 @@ import fr.alize.impact.eventlog.EventLog;
 import fr.alize.impact.figures.Figure;
 import fr.alize.impact.figures.FigureStore.Selection;
 import fr.alize.impact.figures.Figures;
+import fr.alize.impact.figures.Measures;
 import fr.alize.impact.report.CsvTable;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,19 +114,16 @@ public class Targets {
     }
 
     /**
-     * SMEs with a mission started in the period, each once: read from the mission starts dated in it (an index), each
-     * mission counted by its first start as the reports count it.
+     * SMEs with a mission started in the period, each once: the SMEs with a start on each day of the period, minus,
+     * for each SME, the pairs of its consecutive start days that are both in it (see {@link Figure#SME_GAPS}).
      */
     public long companiesSupported(LocalDate from, LocalDate to, Instant asOf) {
-        return log.query(asOf, """
-                , dated AS (SELECT DISTINCT data ->> 'missionId' AS mission_id FROM events
-                            WHERE type = 'MissionStarted' AND data ->> 'startDate' BETWEEN ? AND ?)
-                SELECT count(DISTINCT first.sme_id) FROM dated CROSS JOIN LATERAL (
-                    SELECT data ->> 'smeId' AS sme_id, (data ->> 'startDate')::date AS start_date FROM events
-                    WHERE type = 'MissionStarted' AND data ->> 'missionId' = dated.mission_id
-                    ORDER BY occurred_at LIMIT 1) first
-                WHERE first.start_date BETWEEN ? AND ?""", List.of(from.toString(), to.toString(), from, to),
-                row -> row.getLong(1)).get(0);
+        long days = figures.read(Selection.year(Figure.SME_DAYS, 0).keys(from.toString(), to.toString()), asOf).values()
+                .stream().mapToLong(Measures::n).sum();
+        long gaps = figures.read(Selection.year(Figure.SME_GAPS, 0).keys(from.toString(), to + "|~"), asOf).entrySet()
+                .stream().filter(gap -> gap.getKey().key().substring(gap.getKey().key().indexOf('|') + 1).compareTo(to.toString()) <= 0)
+                .mapToLong(gap -> gap.getValue().n()).sum();
+        return days - gaps;
     }
 
     public Progress progress(int year, Instant asOf) {

@@ -142,8 +142,10 @@ class ScaleBenchmark {
         }
         send(event("HeadcountDeclared").with("smeId", smeId).with("date", start.plusDays(120).toString())
                 .with("headcount", 3 + random.nextInt(220)));
-        someMission = mission.missionId();
-        someSme = smeId;
+        if (someMission == null) {
+            someMission = mission.missionId();
+            someSme = smeId;
+        }
     }
 
     void send(Event e) {
