@@ -81,7 +81,8 @@ public final class OtherInstance implements AutoCloseable {
                         aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset)
                     VALUES ('%s', 'JobsReported', 'sme', %s, now(), 1, 0, 'sme', 'sme', '%s', 'alize.needs', 0, -1)"""
                     .formatted(generation, eventId, occurredAt, data));
-            fr.alize.impact.figures.Projector.added(connection, generation, java.util.List.of(eventId));
+            fr.alize.impact.figures.Projector.added(connection, generation, java.util.List.of(
+                    new fr.alize.impact.figures.Projector.Added(eventId, "JobsReported", smeId(data), null)));
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -92,6 +93,10 @@ public final class OtherInstance implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private static String smeId(String data) {
+        return data.replaceAll("(?s).*\"smeId\": \"([^\"]+)\".*", "$1");
     }
 
     /** The first column of the first row, as a number. */

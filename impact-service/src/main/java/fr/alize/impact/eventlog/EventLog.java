@@ -96,8 +96,8 @@ public class EventLog {
         });
     }
 
-    /** Stores the events (each id once) in one statement; returns the ids it stored (not those already there). */
-    private static List<String> insert(Connection connection, int generation, List<IdempotentConsumer.NewEvent> events)
+    /** Stores the events (each id once) in one statement; returns those it stored (not those already there). */
+    private static List<Projector.Added> insert(Connection connection, int generation, List<IdempotentConsumer.NewEvent> events)
             throws SQLException {
         int size = events.size();
         Object[][] columns = new Object[13][size];
@@ -119,14 +119,14 @@ public class EventLog {
                 + " SELECT e, t, s, o, r, sv, av, ar, ai, d::jsonb, tp, p, ko FROM unnest(?::text[], ?::text[], ?::text[],"
                 + " ?::timestamptz[], ?::timestamptz[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
                 + " ?::int[], ?::bigint[]) AS x(e, t, s, o, r, sv, av, ar, ai, d, tp, p, ko)"
-                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+                + " ON CONFLICT (event_id) DO NOTHING RETURNING " + Projector.Added.RETURNING)) {
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }
-            List<String> stored = new ArrayList<>();
+            List<Projector.Added> stored = new ArrayList<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    stored.add(rows.getString(1));
+                    stored.add(Projector.Added.of(rows));
                 }
             }
             return stored;

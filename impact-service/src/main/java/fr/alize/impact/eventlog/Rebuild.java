@@ -154,17 +154,17 @@ public class Rebuild {
                          + " SET current_generation = ?, figures_complete = TRUE WHERE id = 1 AND current_generation = ?");
                  PreparedStatement catchUp = connection.prepareStatement("INSERT INTO " + EventLog.table(to)
                          + " SELECT * FROM " + EventLog.table(from) + " WHERE stored_at >= ? ON CONFLICT (event_id) DO NOTHING"
-                         + " RETURNING event_id")) {
+                         + " RETURNING " + Projector.Added.RETURNING)) {
                 pointer.setInt(1, to);
                 pointer.setInt(2, from);
                 if (pointer.executeUpdate() != 1) {
                     throw new IllegalStateException("the current generation changed during the rebuild");
                 }
                 catchUp.setTimestamp(1, copyStartedAt);
-                List<String> caughtUp = new ArrayList<>();
+                List<Projector.Added> caughtUp = new ArrayList<>();
                 try (ResultSet rows = catchUp.executeQuery()) {
                     while (rows.next()) {
-                        caughtUp.add(rows.getString(1));
+                        caughtUp.add(Projector.Added.of(rows));
                     }
                 }
                 Projector.added(connection, to, caughtUp);

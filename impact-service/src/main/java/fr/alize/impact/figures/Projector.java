@@ -5,7 +5,6 @@ import fr.alize.impact.eventlog.EventLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,53 +52,62 @@ public final class Projector {
     private Projector() {
     }
 
-    /** Applies to the read model the events of the log with these ids, just added to it in this transaction. */
-    public static void added(Connection connection, int generation, Collection<String> eventIds) throws SQLException {
-        if (eventIds.isEmpty()) {
+    /** An event just added to the log: its id, type and the subjects it may be about. */
+    public record Added(String id, String type, String smeId, String missionId) {
+
+        /** The columns an {@code INSERT ... RETURNING} into the log gives for {@link #of}. */
+        public static final String RETURNING = "event_id, type, data ->> 'smeId', data ->> 'missionId'";
+
+        public static Added of(ResultSet row) throws SQLException {
+            return new Added(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+        }
+    }
+
+    /** Applies to the read model these events, just added to the log of the generation in this transaction. */
+    public static void added(Connection connection, int generation, Collection<Added> events) throws SQLException {
+        Set<String> smes = new HashSet<>();
+        Set<String> missions = new HashSet<>();
+        Set<String> added = new HashSet<>();
+        for (Added event : events) {
+            added.add(event.id());
+            if (Subject.SME.types.contains(event.type()) && event.smeId() != null) {
+                smes.add(event.smeId());
+            } else if (Subject.MISSION.types.contains(event.type()) && event.missionId() != null) {
+                missions.add(event.missionId());
+            }
+        }
+        if (smes.isEmpty() && missions.isEmpty()) {
             return;
         }
-        String table = EventLog.table(generation);
-        Map<Subject, Set<String>> subjects = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT type, data ->> 'smeId', data ->> 'missionId' FROM " + table + " WHERE event_id = ANY(?)")) {
-            select.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    for (Subject subject : Subject.values()) {
-                        String id = rows.getString(subject == Subject.SME ? 2 : 3);
-                        if (subject.types.contains(rows.getString(1)) && id != null) {
-                            subjects.computeIfAbsent(subject, s -> new HashSet<>()).add(id);
-                        }
-                    }
-                }
-            }
-        }
-        Set<String> added = new HashSet<>(eventIds);
         Map<FigureKey, TreeMap<Instant, Measures>> changes = new TreeMap<>();
-        for (Map.Entry<Subject, Set<String>> entry : subjects.entrySet()) {
-            Subject subject = entry.getKey();
-            for (List<LoggedEvent> events : eventsOf(connection, table, subject, entry.getValue()).values()) {
-                List<LoggedEvent> before = events.stream().filter(e -> !added.contains(e.id())).toList();
-                Map<FigureKey, TreeMap<Instant, Measures>> difference = Timeline.difference(
-                        Timeline.of(events, subject.figures), Timeline.of(before, subject.figures));
-                difference.forEach((key, series) -> series.forEach((at, change) -> Timeline.add(changes, key, at, change)));
+        eventsOf(connection, EventLog.table(generation), smes, missions).forEach((subject, bySubject) -> {
+            for (List<LoggedEvent> subjectEvents : bySubject.values()) {
+                List<LoggedEvent> before = subjectEvents.stream().filter(e -> !added.contains(e.id())).toList();
+                Timeline.difference(Timeline.of(subjectEvents, subject.figures), Timeline.of(before, subject.figures))
+                        .forEach((key, series) -> series.forEach((at, change) -> Timeline.add(changes, key, at, change)));
             }
-        }
+        });
         FigureStore.apply(connection, generation, changes);
     }
 
-    /** The events of these subjects in the log, by subject. */
-    private static Map<String, List<LoggedEvent>> eventsOf(Connection connection, String table, Subject subject,
-                                                           Set<String> ids) throws SQLException {
-        Map<String, List<LoggedEvent>> events = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", data ->> '" + subject.field
-                + "' FROM " + table + " WHERE data ->> '" + subject.field + "' = ANY(?) AND type = ANY(?)")) {
-            select.setArray(1, connection.createArrayOf("text", ids.toArray()));
-            Array types = connection.createArrayOf("text", subject.types.toArray());
-            select.setArray(2, types);
+    /** Every event in the log of these SMEs and missions, by kind of subject then subject, in one query. */
+    private static Map<Subject, Map<String, List<LoggedEvent>>> eventsOf(Connection connection, String table,
+                                                                         Set<String> smes, Set<String> missions)
+            throws SQLException {
+        Map<Subject, Map<String, List<LoggedEvent>>> events = new EnumMap<>(Subject.class);
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", data ->> 'smeId', data ->> 'missionId'"
+                + " FROM " + table + " WHERE (data ->> 'smeId' = ANY(?) AND type = ANY(?))"
+                + " OR (data ->> 'missionId' = ANY(?) AND type = ANY(?))")) {
+            select.setArray(1, connection.createArrayOf("text", smes.toArray()));
+            select.setArray(2, connection.createArrayOf("text", Subject.SME.types.toArray()));
+            select.setArray(3, connection.createArrayOf("text", missions.toArray()));
+            select.setArray(4, connection.createArrayOf("text", Subject.MISSION.types.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    events.computeIfAbsent(rows.getString(7), id -> new ArrayList<>()).add(event(rows));
+                    Subject subject = Subject.SME.types.contains(rows.getString(2)) ? Subject.SME : Subject.MISSION;
+                    String id = rows.getString(subject == Subject.SME ? 7 : 8);
+                    events.computeIfAbsent(subject, s -> new HashMap<>()).computeIfAbsent(id, i -> new ArrayList<>())
+                            .add(event(rows));
                 }
             }
         }
