@@ -1,8 +1,11 @@
 package fr.alize.impact.figures;
 
+import fr.alize.impact.eventlog.Rebuild;
+import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.ServiceUnavailableException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
@@ -18,6 +21,23 @@ public class Figures {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    Instance<Rebuild> rebuild;
+
+    /**
+     * A log older than the read model (migration V5) has none until a rebuild builds it: the first report asked starts
+     * that rebuild (on one instance: another that asks meanwhile finds it running), and reports answer 503 until it
+     * has switched.
+     */
+    private ServiceUnavailableException notBuiltYet() {
+        try {
+            rebuild.get().start();
+        } catch (ConflictException running) {
+            // started already, here or on another instance
+        }
+        return new ServiceUnavailableException("The figures of this event log are being built by a rebuild"
+                + " (GET /events/rebuild shows its progress); try again when it has switched.");
+    }
 
     /** The selected series as of the instant (null: now); 503 until the current log has its read model. */
     public Map<FigureKey, Measures> read(FigureStore.Selection selection, Instant asOf) {
@@ -29,9 +49,7 @@ public class Figures {
                 row.next();
                 generation = row.getInt(1);
                 if (!row.getBoolean(2)) {
-                    // a log older than the read model (migration V5): a rebuild builds it, without downtime
-                    throw new ServiceUnavailableException("The figures of this event log are not built yet: a rebuild"
-                            + " builds them (POST /events/rebuild, then GET /events/rebuild until SWITCHED).");
+                    throw notBuiltYet();
                 }
             }
             return FigureStore.read(connection, generation, selection, asOf);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** A rebuild from offset zero gives the same figures, while the reports keep answering, and then follows the topics. */
@@ -215,6 +217,21 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.cci()).when().get("/targets/2043").then().statusCode(200)
                         .body("supportedSmes", equalTo(1)));
+    }
+
+    /** A log that holds events from before the read model existed (migration V5 marks it so). */
+    @Test
+    void aLogWithoutItsReadModelGetsItFromARebuildStartedByTheFirstReport() throws Exception {
+        Map<String, String> expected = figures(List.of());
+        int generation = status().getInt("generation");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE event_log_generation SET figures_complete = FALSE");
+        }
+        given().auth().oauth2(Tokens.analyst()).when().get("/yearly").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        await().atMost(Duration.ofSeconds(120)).until(() -> "SWITCHED".equals(rebuildStatus().getString("state"))
+                && rebuildStatus().getInt("toGeneration") == generation + 1);
+        assertThat(figures(List.of())).isEqualTo(expected);
     }
 
     @Test
