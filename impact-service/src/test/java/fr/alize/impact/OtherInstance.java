@@ -1,5 +1,6 @@
 package fr.alize.impact;
 
+import fr.alize.impact.figures.Projector;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * What another impact-service instance does to the shared database, on a plain JDBC connection of its own (not this
@@ -54,8 +56,19 @@ public final class OtherInstance implements AutoCloseable {
 
     /** Runs statements in one transaction. */
     public void inTransaction(String... statements) throws SQLException {
+        inTransaction(connection -> { }, statements);
+    }
+
+    @FunctionalInterface
+    interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs some work, then statements, in one transaction. */
+    private void inTransaction(Work work, String... statements) throws SQLException {
         connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
+            work.run(connection);
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -69,34 +82,22 @@ public final class OtherInstance implements AutoCloseable {
     }
 
     /**
-     * What another instance's consumer does with a {@code JobsReported} event: stores it in the log of the generation
-     * and applies it to the read model, with the other statements, in one transaction.
+     * What another instance's consumer does with a {@code JobsReported} event about an SME: stores it in the log of
+     * the generation and applies it to the read model, with the other statements, in one transaction.
      */
-    public void storeEvent(int generation, String data, String occurredAt, String... statements) throws SQLException {
+    public void storeJobsReported(int generation, String smeId, String data, String occurredAt, String... statements)
+            throws SQLException {
         String eventId = java.util.UUID.randomUUID().toString();
-        connection.setAutoCommit(false);
-        try (var statement = connection.createStatement()) {
-            statement.execute("""
-                    INSERT INTO impact_event_g%d (event_id, type, subject, occurred_at, recorded_at, schema_version,
-                        aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset)
-                    VALUES ('%s', 'JobsReported', 'sme', %s, now(), 1, 0, 'sme', 'sme', '%s', 'alize.needs', 0, -1)"""
-                    .formatted(generation, eventId, occurredAt, data));
-            fr.alize.impact.figures.Projector.added(connection, generation, java.util.List.of(
-                    new fr.alize.impact.figures.Projector.Added(eventId, "JobsReported", smeId(data), null)));
-            for (String sql : statements) {
-                statement.execute(sql);
+        inTransaction(c -> {
+            try (var insert = c.createStatement()) {
+                insert.execute("""
+                        INSERT INTO impact_event_g%d (event_id, type, subject, occurred_at, recorded_at, schema_version,
+                            aggregate_version, actor_role, actor_id, data, topic, kafka_partition, kafka_offset)
+                        VALUES ('%s', 'JobsReported', 'sme', %s, now(), 1, 0, 'sme', 'sme', '%s', 'alize.needs', 0, -1)"""
+                        .formatted(generation, eventId, occurredAt, data));
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private static String smeId(String data) {
-        return data.replaceAll("(?s).*\"smeId\": \"([^\"]+)\".*", "$1");
+            Projector.added(c, generation, List.of(new Projector.Added(eventId, "JobsReported", smeId, null)));
+        }, statements);
     }
 
     /** The first column of the first row, as a number. */

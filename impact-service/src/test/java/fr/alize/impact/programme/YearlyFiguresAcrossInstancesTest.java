@@ -65,7 +65,7 @@ class YearlyFiguresAcrossInstancesTest {
             // for the year, with the new figures
             String sme = id();
             String report = id();
-            other.storeEvent(generation, """
+            other.storeJobsReported(generation, sme, """
                     {"smeId": "%s", "reportId": "%s", "date": "2047-05-01", "count": 4, "kind": "CREATED", "contractType": "CDI"}"""
                     .formatted(sme, report), "now()", bump);
             assertThat(awaitExactly("2047", 2).path("jobsCreated").asInt()).isEqualTo(4);
@@ -75,7 +75,7 @@ class YearlyFiguresAcrossInstancesTest {
             awaitExactly("2047", 2);
 
             // the report sent again, corrected: it replaces the first one
-            other.storeEvent(generation, """
+            other.storeJobsReported(generation, sme, """
                     {"smeId": "%s", "reportId": "%s", "date": "2047-05-01", "count": 1, "kind": "CREATED", "contractType": "CDI"}"""
                     .formatted(sme, report), "now() + interval '1 second'", bump);
             assertThat(awaitExactly("2047", 3).path("jobsCreated").asInt()).isEqualTo(1);
