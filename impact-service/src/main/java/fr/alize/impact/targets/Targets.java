@@ -120,8 +120,9 @@ public class Targets {
     public long companiesSupported(LocalDate from, LocalDate to, Instant asOf) {
         long days = figures.read(Selection.year(Figure.SME_DAYS, 0).keys(from.toString(), to.toString()), asOf).values()
                 .stream().mapToLong(Measures::n).sum();
-        long gaps = figures.read(Selection.year(Figure.SME_GAPS, 0).keys(from.toString(), to + "|~"), asOf).entrySet()
-                .stream().filter(gap -> gap.getKey().key().substring(gap.getKey().key().indexOf('|') + 1).compareTo(to.toString()) <= 0)
+        // keys "p|q" from "from" to "to": the pairs with p in the period (one with p = to has q after it)
+        long gaps = figures.read(Selection.year(Figure.SME_GAPS, 0).keys(from.toString(), to.toString()), asOf).entrySet()
+                .stream().filter(gap -> gap.getKey().key().substring(11).compareTo(to.toString()) <= 0)
                 .mapToLong(gap -> gap.getValue().n()).sum();
         return days - gaps;
     }
