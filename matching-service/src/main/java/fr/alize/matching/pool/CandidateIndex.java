@@ -141,6 +141,23 @@ public class CandidateIndex {
                 rows.add(new Object[]{ordinals.get(volunteerId), volunteer, level});
             }
         });
+        Holders built = holders(rows);
+        holders.snapshot = new Snapshot(version, built);
+        return built;
+    }
+
+    /**
+     * Every volunteer of the index as holders (of no skill in particular: level 0), in the same order, for a need
+     * that names no skill. Built on each call.
+     */
+    public Holders everyone() {
+        List<Object[]> rows = new ArrayList<>(volunteers.size());
+        volunteers.forEach((volunteerId, volunteer) -> rows.add(new Object[]{ordinals.get(volunteerId), volunteer, 0}));
+        return holders(rows);
+    }
+
+    /** Holders from rows of {ordinal, volunteer, level}, sorted by ordinal. */
+    private Holders holders(List<Object[]> rows) {
         rows.sort(Comparator.comparingInt(row -> (Integer) row[0]));
         int[] order = new int[rows.size()];
         PoolVolunteer[] held = new PoolVolunteer[rows.size()];
@@ -158,9 +175,7 @@ public class CandidateIndex {
             communes[i] = communeOrdinal(held[i].communeCode());
             partners[i] = partnerOrdinal(held[i].partnerId());
         }
-        Holders built = new Holders(order, held, active, levels, daysPerMonth, communes, partners);
-        holders.snapshot = new Snapshot(version, built);
-        return built;
+        return new Holders(order, held, active, levels, daysPerMonth, communes, partners);
     }
 
     public Collection<PoolMission> missionsOfVolunteer(String volunteerId) {

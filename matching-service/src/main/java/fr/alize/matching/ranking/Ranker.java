@@ -51,9 +51,10 @@ public final class Ranker {
         Scorer.Prepared scoring = scorer.prepare(need, today);
         int[] considered = new int[1];
         int[] refusedOrdinals = refused.keySet().stream().mapToInt(index::ordinal).sorted().toArray();
-        forEachCandidate(need, scoring.wantedCount(), (ordinal, volunteer, active, commune, partner, daysPerMonth, held) -> {
-            // the volunteer's record is read only for those excluded or scored, not for those skipped
-            if (!active || Arrays.binarySearch(refusedOrdinals, ordinal) >= 0) {
+        forEachCandidate(need, scoring.wantedCount(), (from, row, held) -> {
+            // the holder arrays are read only as far as needed, the volunteer's record only for those excluded or scored
+            if (!from.active()[row] || Arrays.binarySearch(refusedOrdinals, from.ordinals()[row]) >= 0) {
+                PoolVolunteer volunteer = from.volunteers()[row];
                 Reason reason = exclusion(volunteer, refused);
                 if (reason != null) {
                     if (withExclusions) {
@@ -64,13 +65,18 @@ public final class Ranker {
             }
             considered[0]++;
             double skills = scoring.skills(held);
-            double spread = scoring.spread(volunteer, partner);
             Scored worst = best.size() < limit ? null : best.peek();
-            if (worst != null && scoring.upperBound(skills, daysPerMonth, 1, spread) < worst.score()) {
+            if (worst != null && scoring.upperBound(skills, 1, 1, 1) < worst.score()) {
                 return;
             }
-            double proximity = scoring.proximity(volunteer, commune);
-            if (worst != null && scoring.upperBound(skills, daysPerMonth, proximity, spread) < worst.score()) {
+            PoolVolunteer volunteer = from.volunteers()[row];
+            double spread = scoring.spread(volunteer, from.partners()[row]);
+            double availability = scoring.availabilityAtMost(from.daysPerMonth()[row]);
+            if (worst != null && scoring.upperBound(skills, availability, 1, spread) < worst.score()) {
+                return;
+            }
+            double proximity = scoring.proximity(volunteer, from.communes()[row]);
+            if (worst != null && scoring.upperBound(skills, availability, proximity, spread) < worst.score()) {
                 return;
             }
             ScoreParts parts = scoring.parts(volunteer, skills, proximity, spread);
@@ -106,26 +112,24 @@ public final class Ranker {
         return scorer.total(parts);
     }
 
-    /** Receives each candidate once, with the levels they hold in the wanted skills (in the need's order). */
+    /** Receives each candidate once: their row in the holder arrays, and the levels held in the wanted skills. */
     @FunctionalInterface
     private interface CandidateVisitor {
-        void visit(int ordinal, PoolVolunteer volunteer, boolean active, int commune, int partner, double daysPerMonth,
-                   int[] held);
+        void visit(CandidateIndex.Holders from, int row, int[] held);
     }
 
     /**
-     * Each holder of a wanted skill once (every volunteer when the need names no skill), with their commune and
-     * partner numbers, days a month and the level held in each wanted skill (0 when not held). The holders of each
-     * wanted skill come as arrays in one shared order, merged here, so a volunteer holding several wanted skills is
-     * met once, without a map. The array of levels is reused from one candidate to the next.
+     * Each holder of a wanted skill once (every volunteer when the need names no skill), with the level held in each
+     * wanted skill, in the need's order (0 when not held). The holders of each wanted skill come as arrays in one
+     * shared order, merged here, so a volunteer holding several wanted skills is met once, without a map. The array
+     * of levels is reused from one candidate to the next.
      */
     private void forEachCandidate(PoolNeed need, int count, CandidateVisitor visitor) {
         int[] held = new int[count];
         if (count == 0) {
-            for (PoolVolunteer volunteer : index.volunteers()) {
-                visitor.visit(index.ordinal(volunteer.volunteerId()), volunteer, volunteer.active(),
-                        index.communeOrdinal(volunteer.communeCode()), index.partnerOrdinal(volunteer.partnerId()),
-                        volunteer.daysPerMonth(), held);
+            CandidateIndex.Holders everyone = index.everyone();
+            for (int row = 0; row < everyone.size(); row++) {
+                visitor.visit(everyone, row, held);
             }
             return;
         }
@@ -158,8 +162,7 @@ public final class Ranker {
                     held[k] = 0;
                 }
             }
-            visitor.visit(next, from.volunteers()[row], from.active()[row], from.communes()[row], from.partners()[row],
-                    from.daysPerMonth()[row], held);
+            visitor.visit(from, row, held);
         }
     }
 

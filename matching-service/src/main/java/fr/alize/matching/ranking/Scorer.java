@@ -184,12 +184,19 @@ public final class Scorer {
         }
 
         /**
-         * The highest total a volunteer with these days a month can reach with these skills, proximity and spread
-         * parts: availability as if they were never absent and owed nothing (the same formula, so never below
-         * theirs), load at its best. Computed by the formula of the total, so it is never below the real total.
+         * The highest availability part a volunteer with these days a month can have: as if never absent and owing
+         * nothing, by the same formula, so never below theirs.
          */
-        public double upperBound(double skills, double daysPerMonth, double proximity, double spread) {
-            return weights.total(skills, availability(daysPerMonth, 0, 0), proximity, 1, spread);
+        public double availabilityAtMost(double daysPerMonth) {
+            return availability(daysPerMonth, 0, 0);
+        }
+
+        /**
+         * The highest total a volunteer can reach with parts at most these (load at its best): the formula of the
+         * total, so never below the real total when each part given is at least the real one.
+         */
+        public double upperBound(double skills, double availability, double proximity, double spread) {
+            return weights.total(skills, availability, proximity, 1, spread);
         }
     }
 
