@@ -181,8 +181,8 @@ public final class AlizeLoad {
     }
 
     /**
-     * A partner company, an approved SME with a need, and {@value #MISSIONS} volunteers each started on a mission
-     * for that need (proposed by the CCI, accepted by the SME, the employer and the volunteer).
+     * A partner company, an approved SME, and {@value #MISSIONS} volunteers each started on a mission for a need of
+     * its own (proposed by the CCI, accepted by the SME, the employer and the volunteer).
      */
     private void setUp() throws Exception {
         System.out.println("[alize-load] setting up: a partner, an approved SME, " + MISSIONS + " running missions");
@@ -197,8 +197,6 @@ public final class AlizeLoad {
                  "headcount": 17, "hiringPlanJobs": 3, "contact": {"name": "Load", "email": "load@example.org"}}""".formatted(smeId));
         api.until2xx("POST", suite.url("needs-service") + "/smes/" + smeId + "/decision", cci,
                 "{\"decision\": \"APPROVED\", \"reason\": \"load test\"}");
-        String needId = api.until2xx("POST", suite.url("needs-service") + "/needs", token("sme", smeId), needBody())
-                .path("needId").asText();
         JsonNode uploaded = api.until2xx("POST", bulkUrl(), token("partner-hr", partnerId), bulkBody(MISSIONS));
         if (uploaded.path("outcomes").path("CREATED").asInt() != MISSIONS) {
             throw new IllegalStateException("the set-up upload did not create " + MISSIONS + " volunteers: " + uploaded);
@@ -207,7 +205,7 @@ public final class AlizeLoad {
         List<Future<String[]>> started = new ArrayList<>();
         for (JsonNode row : uploaded.path("results")) {
             String volunteerId = row.path("volunteerId").asText();
-            started.add(pool.submit(() -> startMission(needId, volunteerId)));
+            started.add(pool.submit(() -> startMission(volunteerId)));
         }
         for (Future<String[]> mission : started) {
             missions.add(mission.get(5, TimeUnit.MINUTES));
@@ -215,7 +213,10 @@ public final class AlizeLoad {
         pool.shutdown();
     }
 
-    private String[] startMission(String needId, String volunteerId) {
+    /** A need of its own (a need whose mission starts is matched: nobody else can be proposed for it). */
+    private String[] startMission(String volunteerId) {
+        String needId = api.until2xx("POST", suite.url("needs-service") + "/needs", token("sme", smeId), needBody())
+                .path("needId").asText();
         String matching = suite.url("matching-service");
         String missionId = api.until2xx("POST", matching + "/missions", token("cci", null),
                 "{\"needId\": \"%s\", \"volunteerId\": \"%s\"}".formatted(needId, volunteerId)).path("missionId").asText();
