@@ -116,7 +116,9 @@ public final class AlizeLoad {
             }
         }
         for (Map.Entry<String, Phase.Command> command : commands.entrySet()) {
-            effectDelays(command.getKey(), best.get(command.getKey()) / 2, command.getValue());
+            if (best.get(command.getKey()) > 0) { // else no command was answered within a phase: nothing to pace
+                effectDelays(command.getKey(), best.get(command.getKey()) / 2, command.getValue());
+            }
         }
         report.rss(rss.stop());
     }
