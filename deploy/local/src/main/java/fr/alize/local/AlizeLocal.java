@@ -124,7 +124,7 @@ public final class AlizeLocal {
     }
 
     /** A 12-hour token for a role (and the tenant its role needs), signed with the data directory's key. */
-    static String token(java.nio.file.Path dataDir, AlizeRole role, String tenant) {
+    public static String token(java.nio.file.Path dataDir, AlizeRole role, String tenant) {
         String subject = tenant == null ? "local-" + role.group() : role.group() + "-" + tenant;
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();

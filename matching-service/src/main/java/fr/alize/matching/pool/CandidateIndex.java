@@ -31,13 +31,14 @@ public class CandidateIndex {
 
     /**
      * The holders of one skill as arrays in a fixed order (the order in which volunteers first entered the index),
-     * with whether each is active, the level each holds and the numbers of their commune and partner (see
-     * {@link #communeOrdinal}): what ranking walks, without reading each volunteer's record. Do not modify the arrays.
+     * with whether each is active, the level each holds, the days a month each can give and the numbers of their
+     * commune and partner (see {@link #communeOrdinal}): what ranking walks, without reading each volunteer's record.
+     * Do not modify the arrays.
      */
-    public record Holders(int[] ordinals, PoolVolunteer[] volunteers, boolean[] active, int[] levels, int[] communes,
-                          int[] partners) {
-        static final Holders NONE = new Holders(new int[0], new PoolVolunteer[0], new boolean[0], new int[0], new int[0],
-                new int[0]);
+    public record Holders(int[] ordinals, PoolVolunteer[] volunteers, boolean[] active, int[] levels,
+                          double[] daysPerMonth, int[] communes, int[] partners) {
+        static final Holders NONE = new Holders(new int[0], new PoolVolunteer[0], new boolean[0], new int[0],
+                new double[0], new int[0], new int[0]);
 
         public int size() {
             return ordinals.length;
@@ -140,11 +141,29 @@ public class CandidateIndex {
                 rows.add(new Object[]{ordinals.get(volunteerId), volunteer, level});
             }
         });
+        Holders built = holders(rows);
+        holders.snapshot = new Snapshot(version, built);
+        return built;
+    }
+
+    /**
+     * Every volunteer of the index as holders (of no skill in particular: level 0), in the same order, for a need
+     * that names no skill. Built on each call.
+     */
+    public Holders everyone() {
+        List<Object[]> rows = new ArrayList<>(volunteers.size());
+        volunteers.forEach((volunteerId, volunteer) -> rows.add(new Object[]{ordinals.get(volunteerId), volunteer, 0}));
+        return holders(rows);
+    }
+
+    /** Holders from rows of {ordinal, volunteer, level}, sorted by ordinal. */
+    private Holders holders(List<Object[]> rows) {
         rows.sort(Comparator.comparingInt(row -> (Integer) row[0]));
         int[] order = new int[rows.size()];
         PoolVolunteer[] held = new PoolVolunteer[rows.size()];
         boolean[] active = new boolean[rows.size()];
         int[] levels = new int[rows.size()];
+        double[] daysPerMonth = new double[rows.size()];
         int[] communes = new int[rows.size()];
         int[] partners = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -152,12 +171,11 @@ public class CandidateIndex {
             held[i] = (PoolVolunteer) rows.get(i)[1];
             active[i] = held[i].active();
             levels[i] = (Integer) rows.get(i)[2];
+            daysPerMonth[i] = held[i].daysPerMonth();
             communes[i] = communeOrdinal(held[i].communeCode());
             partners[i] = partnerOrdinal(held[i].partnerId());
         }
-        Holders built = new Holders(order, held, active, levels, communes, partners);
-        holders.snapshot = new Snapshot(version, built);
-        return built;
+        return new Holders(order, held, active, levels, daysPerMonth, communes, partners);
     }
 
     public Collection<PoolMission> missionsOfVolunteer(String volunteerId) {

@@ -40,8 +40,9 @@ public final class Ranker {
 
     /**
      * The top {@code limit} candidates, through the skill index and a bounded heap. Once the heap is full, a
-     * candidate whose best possible total (its skills and spread, then its proximity, with the other parts at their
-     * best) is below the worst kept is skipped before its missions and absences are read: it could not enter.
+     * candidate whose best possible total (its skills, spread and days a month, then its proximity, with the other
+     * parts at their best) is below the worst kept is skipped before their missions and absences are read: they
+     * could not enter. The bound and the score go through the same kernel ({@link Scorer.Prepared}).
      */
     public Ranking rank(PoolNeed need, int limit, LocalDate today, boolean withExclusions) {
         Map<String, Reason> refused = refusedFor(need.needId());
@@ -50,9 +51,10 @@ public final class Ranker {
         Scorer.Prepared scoring = scorer.prepare(need, today);
         int[] considered = new int[1];
         int[] refusedOrdinals = refused.keySet().stream().mapToInt(index::ordinal).sorted().toArray();
-        forEachCandidate(need, (ordinal, volunteer, active, commune, partner, skills) -> {
-            // the volunteer's record is read only for those excluded or scored, not for those skipped
-            if (!active || Arrays.binarySearch(refusedOrdinals, ordinal) >= 0) {
+        forEachCandidate(need, scoring.wantedCount(), (from, row, held) -> {
+            // the holder arrays are read only as far as needed, the volunteer's record only for those excluded or scored
+            if (!from.active()[row] || Arrays.binarySearch(refusedOrdinals, from.ordinals()[row]) >= 0) {
+                PoolVolunteer volunteer = from.volunteers()[row];
                 Reason reason = exclusion(volunteer, refused);
                 if (reason != null) {
                     if (withExclusions) {
@@ -62,13 +64,19 @@ public final class Ranker {
                 }
             }
             considered[0]++;
-            double spread = scoring.spread(volunteer, partner);
+            double skills = scoring.skills(held);
             Scored worst = best.size() < limit ? null : best.peek();
-            if (worst != null && scoring.upperBound(skills, 1, spread) < worst.score()) {
+            if (worst != null && scoring.upperBound(skills, 1, 1, 1) < worst.score()) {
                 return;
             }
-            double proximity = scoring.proximity(volunteer, commune);
-            if (worst != null && scoring.upperBound(skills, proximity, spread) < worst.score()) {
+            PoolVolunteer volunteer = from.volunteers()[row];
+            double spread = scoring.spread(volunteer, from.partners()[row]);
+            double availability = scoring.availabilityAtMost(from.daysPerMonth()[row]);
+            if (worst != null && scoring.upperBound(skills, availability, 1, spread) < worst.score()) {
+                return;
+            }
+            double proximity = scoring.proximity(volunteer, from.communes()[row]);
+            if (worst != null && scoring.upperBound(skills, availability, proximity, spread) < worst.score()) {
                 return;
             }
             ScoreParts parts = scoring.parts(volunteer, skills, proximity, spread);
@@ -84,25 +92,6 @@ public final class Ranker {
         top.sort(BEST_FIRST);
         exclusions.sort(Comparator.comparing(Exclusion::volunteerId));
         return new Ranking(need.needId(), numbered(top), exclusions, considered[0]);
-    }
-
-    /** The same ranking by scoring every volunteer of the pool and sorting them all: the baseline to beat. */
-    public Ranking rankByFullScan(PoolNeed need, int limit, LocalDate today) {
-        Map<String, Reason> refused = refusedFor(need.needId());
-        Scorer.Prepared scoring = scorer.prepare(need, today);
-        List<Scored> all = new ArrayList<>();
-        for (PoolVolunteer volunteer : index.volunteers()) {
-            if (exclusion(volunteer, refused) != null) {
-                continue;
-            }
-            ScoreParts parts = scoring.parts(volunteer);
-            if (!need.skills().isEmpty() && parts.skills() == 0) {
-                continue;
-            }
-            all.add(new Scored(volunteer, scorer.total(parts), parts));
-        }
-        all.sort(BEST_FIRST);
-        return new Ranking(need.needId(), numbered(all.subList(0, Math.min(limit, all.size()))), List.of(), all.size());
     }
 
     /** Whether a score ranks before the worst of the best kept so far (same order as {@link #BEST_FIRST}). */
@@ -123,28 +112,28 @@ public final class Ranker {
         return scorer.total(parts);
     }
 
-    /** Receives each candidate once, with their skills part. */
+    /** Receives each candidate once: their row in the holder arrays, and the levels held in the wanted skills. */
     @FunctionalInterface
     private interface CandidateVisitor {
-        void visit(int ordinal, PoolVolunteer volunteer, boolean active, int commune, int partner, double skills);
+        void visit(CandidateIndex.Holders from, int row, int[] held);
     }
 
     /**
-     * Each holder of a wanted skill once (every volunteer when the need names no skill), with their commune and
-     * partner numbers and the mean of their per-skill coverage. The holders of each wanted skill come as arrays in one shared order, merged here, so a
-     * volunteer holding several wanted skills is met once, without a map. The coverage is summed in the order of
-     * the wanted skills, as {@link Scorer} sums it, so both give the same number.
+     * Each holder of a wanted skill once (every volunteer when the need names no skill), with the level held in each
+     * wanted skill, in the need's order (0 when not held). The holders of each wanted skill come as arrays in one
+     * shared order, merged here, so a volunteer holding several wanted skills is met once, without a map. The array
+     * of levels is reused from one candidate to the next.
      */
-    private void forEachCandidate(PoolNeed need, CandidateVisitor visitor) {
-        List<Skill> wanted = need.skills();
-        if (wanted.isEmpty()) {
-            for (PoolVolunteer volunteer : index.volunteers()) {
-                visitor.visit(index.ordinal(volunteer.volunteerId()), volunteer, volunteer.active(),
-                        index.communeOrdinal(volunteer.communeCode()), index.partnerOrdinal(volunteer.partnerId()), 1);
+    private void forEachCandidate(PoolNeed need, int count, CandidateVisitor visitor) {
+        int[] held = new int[count];
+        if (count == 0) {
+            CandidateIndex.Holders everyone = index.everyone();
+            for (int row = 0; row < everyone.size(); row++) {
+                visitor.visit(everyone, row, held);
             }
             return;
         }
-        int count = wanted.size();
+        List<Skill> wanted = need.skills();
         CandidateIndex.Holders[] holders = new CandidateIndex.Holders[count];
         int[] at = new int[count];
         for (int k = 0; k < count; k++) {
@@ -160,25 +149,20 @@ public final class Ranker {
             if (next == Integer.MAX_VALUE) {
                 return;
             }
-            PoolVolunteer volunteer = null;
-            boolean active = false;
-            int commune = -1;
-            int partner = -1;
-            double sum = 0;
+            CandidateIndex.Holders from = null;
+            int row = -1;
             for (int k = 0; k < count; k++) {
                 CandidateIndex.Holders h = holders[k];
                 if (at[k] < h.size() && h.ordinals()[at[k]] == next) {
-                    volunteer = h.volunteers()[at[k]];
-                    active = h.active()[at[k]];
-                    commune = h.communes()[at[k]];
-                    partner = h.partners()[at[k]];
-                    int held = h.levels()[at[k]];
-                    int level = wanted.get(k).level();
-                    sum += held >= level ? 1 : (double) held / level;
+                    from = h;
+                    row = at[k];
+                    held[k] = h.levels()[at[k]];
                     at[k]++;
+                } else {
+                    held[k] = 0;
                 }
             }
-            visitor.visit(next, volunteer, active, commune, partner, sum / count);
+            visitor.visit(from, row, held);
         }
     }
 

@@ -72,6 +72,7 @@ public final class Scorer {
      */
     public final class Prepared {
         private final PoolNeed need;
+        private final int[] wantedLevels;
         private final long fromDay;
         private final long toDay;
         private final Commune place;
@@ -82,6 +83,7 @@ public final class Scorer {
 
         private Prepared(PoolNeed need, LocalDate today) {
             this.need = need;
+            this.wantedLevels = need.skills().stream().mapToInt(Skill::level).toArray();
             LocalDate from = windowFrom(need, today);
             this.fromDay = from.toEpochDay();
             this.toDay = windowTo(need, from).toEpochDay();
@@ -99,12 +101,21 @@ public final class Scorer {
         }
 
         public ScoreParts parts(PoolVolunteer volunteer) {
-            return parts(volunteer, skills(need, volunteer));
+            return parts(volunteer, skills(heldLevels(need, volunteer)), proximity(volunteer),
+                    spread(volunteer));
         }
 
-        /** The parts, with the skills part already known (from the skill index). */
-        public ScoreParts parts(PoolVolunteer volunteer, double skills) {
-            return parts(volunteer, skills, proximity(volunteer), spread(volunteer));
+        /**
+         * The skills part from the levels held in the wanted skills, in the need's order (0 for a skill not held):
+         * the one sum of the skills part, for the bound and for the score.
+         */
+        public double skills(int[] held) {
+            return Scorer.skills(wantedLevels, held);
+        }
+
+        /** How many skills the need wants (the length of the array {@link #skills(int[])} reads). */
+        public int wantedCount() {
+            return wantedLevels.length;
         }
 
         /** The parts, with the skills, proximity and spread parts already known. */
@@ -119,8 +130,17 @@ public final class Scorer {
                     owedDays += Math.max(0, effort - mission.loggedHours() / hoursPerDay);
                 }
             }
-            return new ScoreParts(skills, availability(need.effortDays(), fromDay, toDay, volunteer, owedDays),
+            return new ScoreParts(skills, availability(volunteer.daysPerMonth(), absentDays(volunteer), owedDays),
                     proximity, load(running), spread);
+        }
+
+        private long absentDays(PoolVolunteer volunteer) {
+            return Scorer.absentDays(volunteer, fromDay, toDay);
+        }
+
+        /** The availability part for a volunteer with these days a month, days absent in the window and days owed. */
+        private double availability(double daysPerMonth, long absentDays, double owedDays) {
+            return Scorer.availability(need.effortDays(), fromDay, toDay, daysPerMonth, absentDays, owedDays);
         }
 
         public double proximity(PoolVolunteer volunteer) {
@@ -164,11 +184,19 @@ public final class Scorer {
         }
 
         /**
-         * The highest total a volunteer can reach with these skills, proximity and spread parts (availability and
-         * load at their best). It is computed as {@link #total} is, so it is never below the real total.
+         * The highest availability part a volunteer with these days a month can have: as if never absent and owing
+         * nothing, by the same formula, so never below theirs.
          */
-        public double upperBound(double skills, double proximity, double spread) {
-            return weights.total(new ScoreParts(skills, 1, proximity, 1, spread));
+        public double availabilityAtMost(double daysPerMonth) {
+            return availability(daysPerMonth, 0, 0);
+        }
+
+        /**
+         * The highest total a volunteer can reach with parts at most these (load at its best): the formula of the
+         * total, so never below the real total when each part given is at least the real one.
+         */
+        public double upperBound(double skills, double availability, double proximity, double spread) {
+            return weights.total(skills, availability, proximity, 1, spread);
         }
     }
 
@@ -188,20 +216,32 @@ public final class Scorer {
     }
 
     static double skills(PoolNeed need, PoolVolunteer volunteer) {
-        if (need.skills().isEmpty()) {
+        return skills(need.skills().stream().mapToInt(Skill::level).toArray(), heldLevels(need, volunteer));
+    }
+
+    /** The levels a volunteer holds in the skills a need wants, in the need's order. */
+    private static int[] heldLevels(PoolNeed need, PoolVolunteer volunteer) {
+        return need.skills().stream().mapToInt(wanted -> volunteer.levelOf(wanted.skillId())).toArray();
+    }
+
+    /** The skills part: the kernel that both the scorer and the ranking's bound go through. */
+    private static double skills(int[] wanted, int[] held) {
+        if (wanted.length == 0) {
             return 1;
         }
         double sum = 0;
-        for (Skill wanted : need.skills()) {
-            int held = volunteer.levelOf(wanted.skillId());
-            sum += held >= wanted.level() ? 1 : (double) held / wanted.level();
+        for (int k = 0; k < wanted.length; k++) {
+            sum += held[k] >= wanted[k] ? 1 : (double) held[k] / wanted[k];
         }
-        return sum / need.skills().size();
+        return sum / wanted.length;
     }
 
     static double availability(PoolNeed need, PoolVolunteer volunteer, double owedDays, LocalDate today) {
         LocalDate from = windowFrom(need, today);
-        return availability(need.effortDays(), from.toEpochDay(), windowTo(need, from).toEpochDay(), volunteer, owedDays);
+        long fromDay = from.toEpochDay();
+        long toDay = windowTo(need, from).toEpochDay();
+        return availability(need.effortDays(), fromDay, toDay, volunteer.daysPerMonth(),
+                absentDays(volunteer, fromDay, toDay), owedDays);
     }
 
     /** The window starts today at the earliest. */
@@ -213,8 +253,12 @@ public final class Scorer {
         return need.windowEnd() == null ? from.plusDays(DEFAULT_WINDOW_DAYS - 1) : need.windowEnd();
     }
 
-    /** With the window as epoch days, both included. */
-    private static double availability(double effortDays, long from, long to, PoolVolunteer volunteer, double owedDays) {
+    /**
+     * With the window as epoch days, both included. Fewer days absent or owed never give less (the ranking's bound
+     * relies on it).
+     */
+    private static double availability(double effortDays, long from, long to, double daysPerMonth, long absentDays,
+                                       double owedDays) {
         if (effortDays <= 0) {
             return 1;
         }
@@ -222,6 +266,12 @@ public final class Scorer {
             return 0;
         }
         long windowDays = to - from + 1;
+        double capacity = daysPerMonth * Math.max(0, windowDays - absentDays) / DAYS_PER_MONTH;
+        return clamp((capacity - owedDays) / effortDays);
+    }
+
+    /** The days of the window (epoch days, both included) covered by the volunteer's absences. */
+    private static long absentDays(PoolVolunteer volunteer, long from, long to) {
         long absentDays = 0;
         for (Absence absence : volunteer.absences()) {
             long start = Math.max(absence.from().toEpochDay(), from);
@@ -230,8 +280,7 @@ public final class Scorer {
                 absentDays += end - start + 1;
             }
         }
-        double capacity = volunteer.daysPerMonth() * Math.max(0, windowDays - absentDays) / DAYS_PER_MONTH;
-        return clamp((capacity - owedDays) / effortDays);
+        return absentDays;
     }
 
     static double load(int runningMissions) {

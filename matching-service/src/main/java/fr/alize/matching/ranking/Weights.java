@@ -17,8 +17,17 @@ public record Weights(double skills, double availability, double proximity, doub
     }
 
     double total(ScoreParts parts) {
+        return total(parts.skills(), parts.availability(), parts.proximity(), parts.load(), parts.spread());
+    }
+
+    /**
+     * The one formula of the total, for a score and for the upper bound ranking prunes with. Each product and sum is
+     * rounded monotonically, so a part that grows never makes the total smaller: a bound from parts at or above the
+     * real ones is never below the real total.
+     */
+    double total(double skillsPart, double availabilityPart, double proximityPart, double loadPart, double spreadPart) {
         double sum = skills + availability + proximity + load + spread;
-        return (skills * parts.skills() + availability * parts.availability() + proximity * parts.proximity()
-                + load * parts.load() + spread * parts.spread()) / sum;
+        return (skills * skillsPart + availability * availabilityPart + proximity * proximityPart
+                + load * loadPart + spread * spreadPart) / sum;
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -87,64 +86,5 @@ class RankerTest {
                 tuple("gone", Reason.OFFBOARDED), tuple("paused", Reason.PAUSED),
                 tuple("proposed", Reason.ALREADY_PROPOSED), tuple("refused", Reason.EMPLOYER_REFUSED));
         assertThat(ranker.rank(NEED, 10, TODAY, false).exclusions()).isEmpty();
-    }
-
-    @Test
-    void theIndexedRankingEqualsTheFullScanBeforeAndAfterChanges() {
-        Random random = new Random(42);
-        String[] skills = {"accounting", "tax", "it", "quality", "export", "hr", "legal"};
-        String[] communes = {"59606", "59014", "59172", "59350", "62041", "80021", "02691", "75056"};
-        for (int p = 0; p < 20; p++) {
-            index.putPartner(new fr.alize.matching.pool.PartnerBalance("p" + p, java.util.Map.of(2027, 5.0 + random.nextInt(40)),
-                    java.util.Map.of(2027, random.nextInt(300) * 1.0)));
-        }
-        for (int i = 0; i < 2000; i++) {
-            index.putVolunteer(randomVolunteer(random, "v%04d".formatted(i), skills, communes));
-        }
-        List<PoolNeed> needs = new java.util.ArrayList<>();
-        for (int n = 0; n < 40; n++) {
-            List<Skill> wanted = new java.util.ArrayList<>();
-            for (int s = random.nextInt(5); s > 0; s--) { // 0 to 4 skills, the same one possibly twice
-                wanted.add(new Skill(skills[random.nextInt(skills.length)], 1 + random.nextInt(4)));
-            }
-            LocalDate start = random.nextBoolean() ? null : TODAY.plusDays(random.nextInt(40) - 10);
-            needs.add(new PoolNeed("n" + n, "s", PoolNeed.OPEN, List.copyOf(wanted), random.nextInt(12),
-                    start, start == null ? null : start.plusDays(random.nextInt(90)), communes[random.nextInt(communes.length)]));
-            index.putNeed(needs.get(n));
-        }
-        for (int m = 0; m < 600; m++) {
-            MissionState state = MissionState.values()[random.nextInt(MissionState.values().length)];
-            index.putMission(new PoolMission("m" + m, "n" + random.nextInt(40), "v%04d".formatted(random.nextInt(2000)), "p1",
-                    state, state == MissionState.DECLINED ? Party.values()[random.nextInt(3)] : null, random.nextInt(60)));
-        }
-        assertSameAsFullScan(needs);
-        // changes after the first rankings: new skills, pauses, new volunteers
-        for (int i = 0; i < 300; i++) {
-            index.putVolunteer(randomVolunteer(random, "v%04d".formatted(random.nextInt(2300)), skills, communes));
-        }
-        assertSameAsFullScan(needs);
-    }
-
-    private void assertSameAsFullScan(List<PoolNeed> needs) {
-        for (PoolNeed need : needs) {
-            for (int limit : new int[]{1, 10, 100}) {
-                Ranking indexed = ranker.rank(need, limit, TODAY, false);
-                Ranking full = ranker.rankByFullScan(need, limit, TODAY);
-                assertThat(indexed.candidates()).as(need + " top " + limit).isEqualTo(full.candidates());
-                assertThat(indexed.considered()).as(need + " considered").isEqualTo(full.considered());
-            }
-        }
-    }
-
-    private static PoolVolunteer randomVolunteer(Random random, String id, String[] skills, String[] communes) {
-        List<Skill> held = new java.util.ArrayList<>();
-        for (int s = 1 + random.nextInt(3); s > 0; s--) {
-            held.add(new Skill(skills[random.nextInt(skills.length)], 1 + random.nextInt(4)));
-        }
-        List<fr.alize.matching.pool.Absence> absences = random.nextInt(3) == 0
-                ? List.of(new fr.alize.matching.pool.Absence(TODAY.plusDays(random.nextInt(60)), TODAY.plusDays(60 + random.nextInt(40))))
-                : List.of();
-        return new PoolVolunteer(id, "p" + random.nextInt(25), random.nextInt(10) == 0 ? "PAUSED" : PoolVolunteer.ACTIVE,
-                List.copyOf(held), random.nextInt(5), absences, communes[random.nextInt(communes.length)]);
     }
 }

@@ -1,0 +1,64 @@
+package fr.alize.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * CPU time of the suite's processes from {@code /proc/<pid>/stat}: user + system time of the process (all its
+ * threads) and of its children that ended and were waited for, so that PostgreSQL's backends, which come and go,
+ * are counted in their postmaster once they end and while they live. In clock ticks of 1/100 s (USER_HZ).
+ */
+final class ProcessCpu {
+
+    static final double TICKS_PER_SECOND = 100;
+
+    /** Process names to how to find their pid now (a process restarted keeps its name). */
+    private final Map<String, LongSupplier> processes;
+
+    ProcessCpu(Map<String, LongSupplier> processes) {
+        this.processes = processes;
+    }
+
+    /** Seconds of CPU each process has used so far. */
+    Map<String, Double> seconds() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> seconds.put(name, ticksWithLiveChildren(pid.getAsLong()) / TICKS_PER_SECOND));
+        return seconds;
+    }
+
+    /** Per command, the CPU seconds each process used between two readings. */
+    static Map<String, Double> perCommand(Map<String, Double> before, Map<String, Double> after, int commands) {
+        Map<String, Double> per = new LinkedHashMap<>();
+        after.forEach((name, seconds) -> per.put(name, commands == 0 ? Double.NaN : (seconds - before.getOrDefault(name, 0.0)) / commands));
+        return per;
+    }
+
+    private static long ticksWithLiveChildren(long pid) {
+        long ticks = ticks(pid, true);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.children().toList()).orElse(java.util.List.of())) {
+            ticks += ticks(child.pid(), true);
+        }
+        return ticks;
+    }
+
+    /** utime + stime (+ cutime + cstime) of one process; 0 when it is gone. */
+    static long ticks(long pid, boolean withWaitedChildren) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), withWaitedChildren);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** From the text of a stat file: fields 14 to 17, counted after the command name in parentheses. */
+    static long ticks(String stat, boolean withWaitedChildren) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state): utime is field 14
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withWaitedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    }
+}
