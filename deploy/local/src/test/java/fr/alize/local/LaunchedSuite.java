@@ -197,21 +197,34 @@ abstract class LaunchedSuite {
      * instances (port + 10·k free too, and used by nothing else chosen here).
      */
     void choosePorts(int replicas) throws IOException {
-        for (String service : LauncherOptions.SERVICES) {
-            String option = service.substring(0, service.indexOf('-')) + "-port";
+        choosePorts(replicas, 1);
+    }
+
+    /** As {@link #choosePorts(int)}, with room for {@code brokers} brokers too (broker k on the Kafka ports + 10·k). */
+    void choosePorts(int replicas, int brokers) throws IOException {
+        int room = Math.max(replicas, brokers);
+        for (String option : List.of("needs-port", "volunteer-port", "matching-port", "impact-port",
+                "kafka-port", "kafka-controller-port")) {
             int port;
             do {
                 port = freePort();
-            } while (!instancesFree(port, replicas));
+            } while (isInstancePort(port, room) || !instancesFree(port, room));
             ports.put(option, port);
         }
-        for (String option : List.of("kafka-port", "kafka-controller-port", "postgres-port")) {
-            int port;
-            do {
-                port = freePort();
-            } while (isInstancePort(port, replicas));
-            ports.put(option, port);
+        int postgres;
+        do {
+            postgres = freePort();
+        } while (isInstancePort(postgres, room));
+        ports.put("postgres-port", postgres);
+    }
+
+    /** Every broker's address, as the services get them. */
+    String bootstrapServers(int brokers) {
+        List<String> servers = new ArrayList<>();
+        for (int k = 0; k < brokers; k++) {
+            servers.add("127.0.0.1:" + (ports.get("kafka-port") + 10 * k));
         }
+        return String.join(",", servers);
     }
 
     /** True when a service instance chosen so far would listen on this port. */
