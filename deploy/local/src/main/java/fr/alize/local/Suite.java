@@ -115,8 +115,7 @@ final class Suite {
                     String label = ServiceProcess.label(name, k);
                     ServiceProcess service = new ServiceProcess(name, k, options.servicePort(name, k), jars.get(name),
                             data.resolve("logs").resolve(label + ".log"));
-                    Map<String, String> config = ServiceProcess.config(service.port, postgres.jdbcUrl(database(name)),
-                            postgres.username(), postgres.password(), KafkaBroker.bootstrapServers(brokers), publicKey);
+                    Map<String, String> config = ServiceProcess.config(service.port, publicKey);
                     if (options.brokers() > 1) {
                         config.put("alize.events.replication-factor", Short.toString(KafkaBroker.CLUSTER_REPLICATION_FACTOR));
                         config.put("alize.events.min-insync-replicas", Integer.toString(KafkaBroker.CLUSTER_MIN_INSYNC_REPLICAS));
@@ -124,7 +123,9 @@ final class Suite {
                     if (name.equals("volunteer-service")) {
                         config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
                     }
-                    service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(label + ".pid"));
+                    service.start(options.serviceHeap(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
+                            postgres.username(), postgres.password(), KafkaBroker.bootstrapServers(brokers)),
+                            data, data.resolve("run").resolve(label + ".pid"));
                     services.add(service);
                 }
             }
