@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) running in a child JVM, listening on
- * 127.0.0.1.
+ * 127.0.0.1: alone ({@link #create}), or as one of the {@value #CLUSTER_SIZE} nodes of a cluster
+ * ({@link #createCluster}), each node a broker and a voter of the controller quorum.
  *
  * <p>Everything needed to run it lives in its directory, so that any classloader or process can stop
  * and start it again with {@link #attach(Path)}:
@@ -116,9 +117,9 @@ public final class KafkaBroker implements AutoCloseable {
                 .findFirst().orElseGet(() -> Uuid.randomUuid().toString());
         List<Process> processes = new ArrayList<>();
         try {
+            brokers.forEach(KafkaBroker::checkPortsFree);
+            allAtOnce(brokers, b -> b.formatIfNeeded(clusterId)); // each format is a JVM of its own
             for (KafkaBroker broker : brokers) {
-                broker.checkPortsFree();
-                broker.formatIfNeeded(clusterId);
                 processes.add(broker.launch());
             }
             for (int k = 0; k < brokers.size(); k++) {
@@ -132,8 +133,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Stops brokers of one cluster together (one by one, the last would wait for a quorum that is gone). */
     public static void stopAll(List<KafkaBroker> brokers) {
-        brokers.stream().map(b -> java.util.concurrent.CompletableFuture.runAsync(b::stop)).toList()
-                .forEach(java.util.concurrent.CompletableFuture::join);
+        allAtOnce(brokers, KafkaBroker::stop);
+    }
+
+    private static void allAtOnce(List<KafkaBroker> brokers, java.util.function.Consumer<KafkaBroker> action) {
+        try {
+            brokers.stream().map(b -> java.util.concurrent.CompletableFuture.runAsync(() -> action.accept(b))).toList()
+                    .forEach(java.util.concurrent.CompletableFuture::join);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static KafkaBroker create(Path dir, int port, int controllerPort, int nodeId, Map<Integer, Integer> voters) {
