@@ -24,7 +24,7 @@ public final class AlizeLocal {
     static final String USAGE = """
             Usage:
               java -jar deploy/local/target/alize-local.jar [run] [options]
-                  Starts PostgreSQL, a Kafka broker and the four services; Ctrl-C stops them all.
+                  Starts PostgreSQL, a Kafka broker (or three) and the four services; Ctrl-C stops them all.
                   With --demo, then loads the demo story through the public APIs (docs/walkthrough.md) and
                   prints the figures, the dashboard address and a token for each role of the story.
                   Loading it again on the same data adds nothing.
@@ -44,6 +44,10 @@ public final class AlizeLocal {
               --impact-port PORT          impact-service HTTP (default 8084)
               --kafka-port PORT           Kafka broker (default 9092)
               --kafka-controller-port P   Kafka KRaft controller (default 9093)
+              --brokers N                 Kafka brokers, 1 (default) or 3: three KRaft nodes (each broker and
+                                          one of 3 controller voters), topics with 3 replicas, min.insync.replicas=2;
+                                          broker k listens on --kafka-port + 10*k and --kafka-controller-port + 10*k
+                                          (9092, 9102, 9112), keeps its data in kafka/ (k=0) or kafka-k/
               --postgres-port PORT        PostgreSQL (default 5433; user postgres, trust auth on localhost)
               --replicas N                instances of each service, 1 to 9 (default 1); instance k listens on
                                           the service's port + 10*k (needs 8081, 8091, ...), logs to

@@ -1,5 +1,7 @@
 package fr.alize.local;
 
+import fr.alize.infra.KafkaBroker;
+
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ final class LauncherOptions {
         DEFAULTS.put("kafka-controller-port", "9093");
         DEFAULTS.put("postgres-port", "5433");
         DEFAULTS.put("replicas", "1");
+        DEFAULTS.put("brokers", "1");
         DEFAULTS.put("ready-timeout", "240");
         DEFAULTS.put("service-heap", "256m");
         DEFAULTS.put("role", null);
@@ -148,12 +151,50 @@ final class LauncherOptions {
         }
     }
 
+    /**
+     * {@code --brokers N}: 1 (the default, a single KRaft node) or {@value KafkaBroker#CLUSTER_SIZE} (a cluster:
+     * three brokers that are also the three voters of the controller quorum, topics replicated on all three).
+     */
+    int brokers() {
+        String value = require("brokers");
+        if (!value.equals("1") && !value.equals(Integer.toString(KafkaBroker.CLUSTER_SIZE))) {
+            throw new UsageException("--brokers must be 1 or " + KafkaBroker.CLUSTER_SIZE + ", not '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
     int kafkaPort() {
         return port("kafka-port");
     }
 
     int kafkaControllerPort() {
         return port("kafka-controller-port");
+    }
+
+    /** Broker {@code k} (from 0) listens on --kafka-port + 10·k, its controller on --kafka-controller-port + 10·k. */
+    int kafkaPort(int broker) {
+        return stepped("kafka-port", broker);
+    }
+
+    int kafkaControllerPort(int broker) {
+        return stepped("kafka-controller-port", broker);
+    }
+
+    /** The bootstrap servers of every broker, as the services get them. */
+    String kafkaBootstrapServers() {
+        List<String> servers = new ArrayList<>();
+        for (int k = 0; k < brokers(); k++) {
+            servers.add("127.0.0.1:" + kafkaPort(k));
+        }
+        return String.join(",", servers);
+    }
+
+    private int stepped(String option, int k) {
+        int port = port(option) + 10 * k;
+        if (port > 65535) {
+            throw new UsageException("broker " + k + " would use port " + port + " (--" + option + " + 10*" + k + ")");
+        }
+        return port;
     }
 
     int postgresPort() {

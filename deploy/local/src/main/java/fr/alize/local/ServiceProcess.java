@@ -47,22 +47,29 @@ final class ServiceProcess {
         return label(name, instance);
     }
 
-    /** The settings a service gets from the launcher: where it listens, its database, the broker, the JWT key. */
-    static Map<String, String> config(int port, String jdbcUrl, String username, String password,
-                                      String bootstrapServers, Path jwtPublicKey) {
+    /** The settings a service gets from the launcher as system properties: where it listens, the JWT key. */
+    static Map<String, String> config(int port, Path jwtPublicKey) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("quarkus.http.port", Integer.toString(port));
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
-        config.put("quarkus.datasource.username", username);
-        config.put("quarkus.datasource.password", password);
-        config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("mp.jwt.verify.publickey.location", jwtPublicKey.toString());
         config.put("quarkus.log.console.color", "false");
         return config;
     }
 
-    void start(String heap, Map<String, String> config, Path workDir, Path pidFile) {
+    /**
+     * Its database and brokers, in the environment variables the {@code prod} profile reads (the packaged jar has no
+     * default for them; docs/deployment.md).
+     */
+    static Map<String, String> environment(String jdbcUrl, String username, String password, String bootstrapServers) {
+        return Map.of("DB_JDBC_URL", jdbcUrl, "DB_USERNAME", username, "DB_PASSWORD", password,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    }
+
+    /** The variables of {@link #environment}: a child gets them from its launcher only, never from the launcher's own environment. */
+    static final List<String> PROD_SETTINGS = List.of("DB_JDBC_URL", "DB_USERNAME", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+
+    void start(String heap, Map<String, String> config, Map<String, String> environment, Path workDir, Path pidFile) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.add("-Xmx" + heap);
@@ -73,7 +80,10 @@ final class ServiceProcess {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "---- " + java.time.Instant.now() + " starting " + name + " on port " + port + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(ChildProcesses.inOwnSession(command))
+            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command));
+            builder.environment().keySet().removeAll(PROD_SETTINGS);
+            builder.environment().putAll(environment);
+            process = builder
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -30,7 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>
  *   alize-local.lock   held while a launcher runs on this directory
  *   postgres/          the PostgreSQL cluster (databases needs, volunteer, matching, impact)
- *   kafka/             the broker (see KafkaBroker)
+ *   kafka/             the broker (see KafkaBroker); with --brokers 3, broker 0 of the cluster
+ *   kafka-1/, kafka-2/ brokers 1 and 2 of the cluster (--brokers 3)
  *   jwt/               the RSA key pair of local tokens (private key stays here)
  *   secrets/           employee-ref.key, volunteer-service's key of employee reference hashes (made once, kept)
  *   logs/              one log per service instance (needs-service.log, needs-service-1.log...), postgres.log
@@ -50,7 +51,7 @@ final class Suite {
 
     private DataDirLock lock;
     private EmbeddedPostgresServer postgres;
-    private KafkaBroker broker;
+    private List<KafkaBroker> brokers = List.of();
     private final List<ServiceProcess> services = new ArrayList<>();
 
     Suite(LauncherOptions options) {
@@ -82,9 +83,26 @@ final class Suite {
         });
         step(() -> {
             long t = System.nanoTime();
-            broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
-            broker.start();
-            Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
+            if (options.brokers() == 1) {
+                KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+                brokers = List.of(broker);
+                broker.start();
+                Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
+            } else {
+                List<Path> dirs = new ArrayList<>();
+                List<Integer> ports = new ArrayList<>();
+                List<Integer> controllerPorts = new ArrayList<>();
+                for (int k = 0; k < options.brokers(); k++) {
+                    dirs.add(data.resolve(brokerDir(k)));
+                    ports.add(options.kafkaPort(k));
+                    controllerPorts.add(options.kafkaControllerPort(k));
+                }
+                brokers = KafkaBroker.createCluster(dirs, ports, controllerPorts);
+                KafkaBroker.startAll(brokers);
+                Console.say("Kafka cluster of %d brokers ready on %s in %.1f s (pids %s)", brokers.size(),
+                        KafkaBroker.bootstrapServers(brokers), seconds(t),
+                        String.join(", ", brokers.stream().map(b -> Long.toString(b.pid().orElse(-1))).toList()));
+            }
         });
         Path publicKey = data.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE);
         step(() -> RsaPem.loadOrCreate(data.resolve("jwt")));
@@ -97,12 +115,17 @@ final class Suite {
                     String label = ServiceProcess.label(name, k);
                     ServiceProcess service = new ServiceProcess(name, k, options.servicePort(name, k), jars.get(name),
                             data.resolve("logs").resolve(label + ".log"));
-                    Map<String, String> config = ServiceProcess.config(service.port, postgres.jdbcUrl(database(name)),
-                            postgres.username(), postgres.password(), broker.bootstrapServers(), publicKey);
+                    Map<String, String> config = ServiceProcess.config(service.port, publicKey);
+                    if (options.brokers() > 1) {
+                        config.put("alize.events.replication-factor", Short.toString(KafkaBroker.CLUSTER_REPLICATION_FACTOR));
+                        config.put("alize.events.min-insync-replicas", Integer.toString(KafkaBroker.CLUSTER_MIN_INSYNC_REPLICAS));
+                    }
                     if (name.equals("volunteer-service")) {
                         config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
                     }
-                    service.start(options.serviceHeap(), config, data, data.resolve("run").resolve(label + ".pid"));
+                    service.start(options.serviceHeap(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
+                            postgres.username(), postgres.password(), KafkaBroker.bootstrapServers(brokers)),
+                            data, data.resolve("run").resolve(label + ".pid"));
                     services.add(service);
                 }
             }
@@ -125,7 +148,7 @@ final class Suite {
         steps.lock();
         try {
             long t = System.nanoTime();
-            boolean anything = !services.isEmpty() || broker != null || postgres != null;
+            boolean anything = !services.isEmpty() || !brokers.isEmpty() || postgres != null;
             if (anything) {
                 Console.say("stopping...");
             }
@@ -139,10 +162,8 @@ final class Suite {
             }
             stops.forEach(CompletableFuture::join);
             services.clear();
-            if (broker != null) {
-                broker.stop();
-                broker = null;
-            }
+            KafkaBroker.stopAll(brokers);
+            brokers = List.of();
             if (postgres != null) {
                 postgres.close();
                 postgres = null;
@@ -195,8 +216,15 @@ final class Suite {
                 claim(ports, options.servicePort(service, k), ServiceProcess.label(service, k) + " HTTP", problems);
             }
         }
-        claim(ports, options.kafkaPort(), "Kafka broker", problems);
-        claim(ports, options.kafkaControllerPort(), "Kafka controller", problems);
+        for (int k = 0; k < options.brokers(); k++) {
+            claim(ports, options.kafkaPort(k), "Kafka broker " + k, problems);
+            claim(ports, options.kafkaControllerPort(k), "Kafka controller " + k, problems);
+        }
+        Path first = data.resolve(brokerDir(0));
+        if (Files.exists(first.resolve("data/meta.properties")) && KafkaBroker.quorumSize(first) != options.brokers()) {
+            problems.add("the Kafka data in " + data + " was made with --brokers " + KafkaBroker.quorumSize(first)
+                    + ", not " + options.brokers() + ": start with that, or give another --data-dir");
+        }
         claim(ports, options.postgresPort(), "PostgreSQL", problems);
         ports.forEach((port, what) -> {
             if (!Ports.isFree(port)) {
@@ -237,8 +265,10 @@ final class Suite {
                         });
             }
         }
-        if (Files.exists(data.resolve("kafka/server.properties"))) {
-            KafkaBroker.attach(data.resolve("kafka")).stop();
+        for (int k = 0; k < KafkaBroker.CLUSTER_SIZE; k++) {
+            if (Files.exists(data.resolve(brokerDir(k)).resolve("server.properties"))) {
+                KafkaBroker.attach(data.resolve(brokerDir(k))).stop();
+            }
         }
         Path pgData = data.resolve("postgres");
         OptionalLong pg = EmbeddedPostgresServer.postmasterPid(pgData);
@@ -296,6 +326,11 @@ final class Suite {
         } finally {
             steps.unlock();
         }
+    }
+
+    /** Broker k's directory under the data directory: kafka/ for the first (the only one by default), kafka-k/ next. */
+    static String brokerDir(int k) {
+        return k == 0 ? "kafka" : "kafka-" + k;
     }
 
     /** needs-service -> needs. */

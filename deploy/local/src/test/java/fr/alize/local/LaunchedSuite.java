@@ -36,11 +36,14 @@ abstract class LaunchedSuite {
     static final Pattern DEMO_LOADED = Pattern.compile("demo story loaded in [0-9.]+ s: (\\d+) calls, (\\d+) of them already made before");
     static final List<String> DOMAIN_TOPICS = List.of("alize.needs", "alize.volunteers", "alize.missions");
 
-    @TempDir
+    /** Kept when a test fails: its data directory holds every process's log. */
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path tmp;
 
     final List<Process> launchers = new ArrayList<>();
     final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Brokers the launched suite runs (--brokers), set by {@link #choosePorts(int, int)}. */
+    int brokers = 1;
 
     @AfterEach
     void stopLaunchers() {
@@ -105,7 +108,7 @@ abstract class LaunchedSuite {
 
     /** Records on the three domain topics, whatever their partitions. */
     long domainRecords() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka-port")))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(DOMAIN_TOPICS).allTopicNames().get().forEach((topic, description) ->
                     description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
@@ -197,21 +200,35 @@ abstract class LaunchedSuite {
      * instances (port + 10·k free too, and used by nothing else chosen here).
      */
     void choosePorts(int replicas) throws IOException {
-        for (String service : LauncherOptions.SERVICES) {
-            String option = service.substring(0, service.indexOf('-')) + "-port";
+        choosePorts(replicas, 1);
+    }
+
+    /** As {@link #choosePorts(int)}, with room for {@code brokers} brokers too (broker k on the Kafka ports + 10·k). */
+    void choosePorts(int replicas, int brokers) throws IOException {
+        this.brokers = brokers;
+        int room = Math.max(replicas, brokers);
+        for (String option : List.of("needs-port", "volunteer-port", "matching-port", "impact-port",
+                "kafka-port", "kafka-controller-port")) {
             int port;
             do {
                 port = freePort();
-            } while (!instancesFree(port, replicas));
+            } while (isInstancePort(port, room) || !instancesFree(port, room));
             ports.put(option, port);
         }
-        for (String option : List.of("kafka-port", "kafka-controller-port", "postgres-port")) {
-            int port;
-            do {
-                port = freePort();
-            } while (isInstancePort(port, replicas));
-            ports.put(option, port);
+        int postgres;
+        do {
+            postgres = freePort();
+        } while (isInstancePort(postgres, room));
+        ports.put("postgres-port", postgres);
+    }
+
+    /** Every broker's address, as the services get them. */
+    String bootstrapServers() {
+        List<String> servers = new ArrayList<>();
+        for (int k = 0; k < brokers; k++) {
+            servers.add("127.0.0.1:" + (ports.get("kafka-port") + 10 * k));
         }
+        return String.join(",", servers);
     }
 
     /** True when a service instance chosen so far would listen on this port. */

@@ -75,4 +75,27 @@ class LauncherOptionsTest {
         assertThrows(LauncherOptions.UsageException.class, () -> LauncherOptions.parse(
                 List.of("--replicas", "2", "--impact-port", "65530"), none::get, none::get).servicePort("impact-service", 1));
     }
+
+    @Test
+    void oneBrokerByDefaultOrAClusterOfThreeOnPortsSteppedByTen() {
+        Map<String, String> none = Map.of();
+        LauncherOptions single = LauncherOptions.parse(List.of(), none::get, none::get);
+        assertEquals(1, single.brokers());
+        assertEquals("127.0.0.1:9092", single.kafkaBootstrapServers());
+        assertEquals(9092, single.kafkaPort(0));
+        assertEquals(9093, single.kafkaControllerPort(0));
+        LauncherOptions cluster = LauncherOptions.parse(List.of("--brokers", "3", "--kafka-port", "19092"), none::get, none::get);
+        assertEquals(3, cluster.brokers());
+        assertEquals("127.0.0.1:19092,127.0.0.1:19102,127.0.0.1:19112", cluster.kafkaBootstrapServers());
+        assertEquals(List.of(9093, 9103, 9113), List.of(cluster.kafkaControllerPort(0), cluster.kafkaControllerPort(1),
+                cluster.kafkaControllerPort(2)));
+        assertEquals(3, LauncherOptions.parse(List.of(), none::get, Map.of("ALIZE_BROKERS", "3")::get).brokers());
+        for (String wrong : List.of("0", "2", "4", "three")) {
+            assertThrows(LauncherOptions.UsageException.class,
+                    () -> LauncherOptions.parse(List.of("--brokers", wrong), none::get, none::get).brokers(), wrong);
+        }
+        assertThrows(LauncherOptions.UsageException.class, () -> LauncherOptions.parse(
+                List.of("--brokers", "3", "--kafka-port", "65530"), none::get, none::get).kafkaPort(1));
+        assertEquals(List.of("kafka", "kafka-1", "kafka-2"), List.of(Suite.brokerDir(0), Suite.brokerDir(1), Suite.brokerDir(2)));
+    }
 }

@@ -63,9 +63,9 @@ class StartupOrderIT {
 
         service = new ServiceProcess("needs-service", 0, http,
                 HOME.resolve("needs-service/target/quarkus-app/quarkus-run.jar"), tmp.resolve("needs-service.log"));
-        service.start("256m", ServiceProcess.config(http, "jdbc:postgresql://127.0.0.1:" + postgresPort + "/needs",
-                        "postgres", "postgres", "127.0.0.1:" + kafkaPort, tmp.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE)),
-                tmp, tmp.resolve("needs-service.pid"));
+        service.start("256m", ServiceProcess.config(http, tmp.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE)),
+                ServiceProcess.environment("jdbc:postgresql://127.0.0.1:" + postgresPort + "/needs", "postgres", "postgres",
+                        "127.0.0.1:" + kafkaPort), tmp, tmp.resolve("needs-service.pid"));
 
         // up, alive, not ready; commands are refused with 503 and a hint to retry
         await().atMost(Duration.ofSeconds(90)).until(() -> status(get(http, "/q/health/live")) == 200);

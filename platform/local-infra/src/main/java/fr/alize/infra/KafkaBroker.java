@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) running in a child JVM, listening on
- * 127.0.0.1.
+ * 127.0.0.1: alone ({@link #create}), or as one of the {@value #CLUSTER_SIZE} nodes of a cluster
+ * ({@link #createCluster}), each node a broker and a voter of the controller quorum.
  *
  * <p>Everything needed to run it lives in its directory, so that any classloader or process can stop
  * and start it again with {@link #attach(Path)}:
@@ -53,17 +54,29 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String MAIN_CLASS = "fr.alize.infra.KafkaBrokerMain";
     private static final Pattern LISTENER = Pattern.compile("(\\w+)://[^:,]*:(\\d+)");
 
+    /** Topics' replication factor on a cluster of {@value #CLUSTER_SIZE} brokers (1 on a single one). */
+    public static final short CLUSTER_REPLICATION_FACTOR = 3;
+    /** Replicas that must hold a record before a producer with {@code acks=all} is answered, on a cluster. */
+    public static final int CLUSTER_MIN_INSYNC_REPLICAS = 2;
+    /** The brokers of a cluster, each also a voter of the 3-voter controller quorum. */
+    public static final int CLUSTER_SIZE = 3;
+
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    /** This node's id, and the controller port of every voter by node id (one voter, itself, on a single broker). */
+    private final int nodeId;
+    private final Map<Integer, Integer> voters;
     private volatile Duration startupTimeout = Duration.ofSeconds(120);
     private volatile Duration stopTimeout = Duration.ofSeconds(60);
     private volatile List<String> jvmOptions = List.of("-Xmx512m");
 
-    private KafkaBroker(Path dir, int port, int controllerPort) {
+    private KafkaBroker(Path dir, int port, int controllerPort, int nodeId, Map<Integer, Integer> voters) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.voters = voters;
     }
 
     /**
@@ -71,6 +84,68 @@ public final class KafkaBroker implements AutoCloseable {
      * server.properties in that directory, or else takes a free one.
      */
     public static KafkaBroker create(Path dir, int port, int controllerPort) {
+        return create(dir, port, controllerPort, 1, null);
+    }
+
+    /**
+     * Prepares the {@value #CLUSTER_SIZE} brokers of one KRaft cluster (not started), broker k in {@code dirs.get(k)}
+     * on {@code ports.get(k)} and {@code controllerPorts.get(k)} (no 0 here: every node names all voters). Each is
+     * broker and controller; topics get {@value #CLUSTER_REPLICATION_FACTOR} replicas by default, and a write with
+     * {@code acks=all} needs {@value #CLUSTER_MIN_INSYNC_REPLICAS} of them. Start them with {@link #startAll(List)}.
+     */
+    public static List<KafkaBroker> createCluster(List<Path> dirs, List<Integer> ports, List<Integer> controllerPorts) {
+        if (dirs.size() != CLUSTER_SIZE || ports.size() != CLUSTER_SIZE || controllerPorts.size() != CLUSTER_SIZE) {
+            throw new IllegalArgumentException("a cluster has " + CLUSTER_SIZE + " brokers");
+        }
+        Map<Integer, Integer> voters = new java.util.TreeMap<>();
+        for (int k = 0; k < CLUSTER_SIZE; k++) {
+            voters.put(k + 1, controllerPorts.get(k));
+        }
+        List<KafkaBroker> brokers = new ArrayList<>();
+        for (int k = 0; k < CLUSTER_SIZE; k++) {
+            brokers.add(create(dirs.get(k), ports.get(k), controllerPorts.get(k), k + 1, Map.copyOf(voters)));
+        }
+        return List.copyOf(brokers);
+    }
+
+    /**
+     * Starts the brokers of one cluster together (a quorum needs most of its voters before any broker is ready),
+     * formatting their log directories with one cluster id the first time; returns once each is in the cluster.
+     */
+    public static void startAll(List<KafkaBroker> brokers) {
+        String clusterId = brokers.stream().map(KafkaBroker::formattedClusterId).flatMap(java.util.Optional::stream)
+                .findFirst().orElseGet(() -> Uuid.randomUuid().toString());
+        List<Process> processes = new ArrayList<>();
+        try {
+            brokers.forEach(KafkaBroker::checkPortsFree);
+            allAtOnce(brokers, b -> b.formatIfNeeded(clusterId)); // each format is a JVM of its own
+            for (KafkaBroker broker : brokers) {
+                processes.add(broker.launch());
+            }
+            for (int k = 0; k < brokers.size(); k++) {
+                brokers.get(k).awaitReady(processes.get(k));
+            }
+        } catch (RuntimeException e) {
+            brokers.forEach(KafkaBroker::stop);
+            throw e;
+        }
+    }
+
+    /** Stops brokers of one cluster together (one by one, the last would wait for a quorum that is gone). */
+    public static void stopAll(List<KafkaBroker> brokers) {
+        allAtOnce(brokers, KafkaBroker::stop);
+    }
+
+    private static void allAtOnce(List<KafkaBroker> brokers, java.util.function.Consumer<KafkaBroker> action) {
+        try {
+            brokers.stream().map(b -> java.util.concurrent.CompletableFuture.runAsync(() -> action.accept(b))).toList()
+                    .forEach(java.util.concurrent.CompletableFuture::join);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static KafkaBroker create(Path dir, int port, int controllerPort, int nodeId, Map<Integer, Integer> voters) {
         Path home = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(home.resolve("data"));
@@ -84,7 +159,7 @@ public final class KafkaBroker implements AutoCloseable {
             while (ctrlPort == 0 || ctrlPort == brokerPort) {
                 ctrlPort = Ports.freePort();
             }
-            KafkaBroker broker = new KafkaBroker(home, brokerPort, ctrlPort);
+            KafkaBroker broker = new KafkaBroker(home, brokerPort, ctrlPort, nodeId, voters == null ? Map.of(nodeId, ctrlPort) : voters);
             broker.writeServerProperties();
             broker.writeLoggingConfig();
             broker.writeClasspath();
@@ -102,7 +177,7 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException("no Kafka broker was prepared in " + home);
         }
         Map<String, Integer> ports = listenerPorts(home);
-        return new KafkaBroker(home, ports.get("PLAINTEXT"), ports.get("CONTROLLER"));
+        return new KafkaBroker(home, ports.get("PLAINTEXT"), ports.get("CONTROLLER"), 0, Map.of());
     }
 
     /** Overrides the JVM options of the broker (default {@code -Xmx512m}). */
@@ -129,18 +204,9 @@ public final class KafkaBroker implements AutoCloseable {
      *                               become ready (the message holds the end of its log)
      */
     public synchronized KafkaBroker start() {
-        OptionalLong running = pid();
-        if (running.isPresent()) {
-            throw new IllegalStateException("Kafka broker in " + dir + " is already running as pid " + running.getAsLong());
-        }
-        for (int p : new int[] {port, controllerPort}) {
-            if (!Ports.isFree(p)) {
-                throw new IllegalStateException("cannot start Kafka broker: port " + p + " is in use"
-                        + Ports.describeHolder(p).map(h -> " by " + h).orElse(""));
-            }
-        }
+        checkPortsFree();
         long begin = System.nanoTime();
-        formatIfNeeded();
+        formatIfNeeded(null);
         Process process = launch();
         try {
             awaitReady(process);
@@ -153,6 +219,19 @@ public final class KafkaBroker implements AutoCloseable {
                 bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin),
                 Long.toString(process.pid()), dir);
         return this;
+    }
+
+    private void checkPortsFree() {
+        OptionalLong running = pid();
+        if (running.isPresent()) {
+            throw new IllegalStateException("Kafka broker in " + dir + " is already running as pid " + running.getAsLong());
+        }
+        for (int p : new int[] {port, controllerPort}) {
+            if (!Ports.isFree(p)) {
+                throw new IllegalStateException("cannot start Kafka broker: port " + p + " is in use"
+                        + Ports.describeHolder(p).map(h -> " by " + h).orElse(""));
+            }
+        }
     }
 
     /** Stops the broker if it runs (SIGTERM, then waits for its exit). Idempotent. */
@@ -212,6 +291,23 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The bootstrap servers of all the given brokers, comma-separated, as a client takes them. */
+    public static String bootstrapServers(List<KafkaBroker> brokers) {
+        return String.join(",", brokers.stream().map(KafkaBroker::bootstrapServers).toList());
+    }
+
+    /** How many voters its server.properties names: 1 for a single broker, {@value #CLUSTER_SIZE} for a cluster's node. */
+    public static int quorumSize(Path dir) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("server.properties"), StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String voters = props.getProperty("controller.quorum.voters");
+        return voters == null ? 1 : voters.split(",").length;
+    }
+
     public int port() {
         return port;
     }
@@ -235,12 +331,32 @@ public final class KafkaBroker implements AutoCloseable {
 
     // ---------------------------------------------------------------- running
 
-    private void formatIfNeeded() {
+    /** The cluster id its log directory was formatted with, if it was. */
+    private java.util.Optional<String> formattedClusterId() {
+        Path meta = dir.resolve("data/meta.properties");
+        if (!Files.exists(meta)) {
+            return java.util.Optional.empty();
+        }
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.Optional.ofNullable(props.getProperty("cluster.id"));
+    }
+
+    /** A single broker is formatted as a standalone quorum; a cluster's nodes with their shared id and static voters. */
+    private void formatIfNeeded(String clusterId) {
         if (Files.exists(dir.resolve("data/meta.properties"))) {
             return; // formatted before: resume with its data
         }
         List<String> command = javaCommand("kafka.tools.StorageTool");
-        command.addAll(List.of("format", "--standalone", "--cluster-id", Uuid.randomUuid().toString(),
+        command.add("format");
+        if (clusterId == null) {
+            command.add("--standalone");
+        }
+        command.addAll(List.of("--cluster-id", clusterId == null ? Uuid.randomUuid().toString() : clusterId,
                 "--config", dir.resolve("server.properties").toString()));
         Path out = dir.resolve("logs/format.log");
         try {
@@ -340,11 +456,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void writeServerProperties() throws IOException {
         String host = "127.0.0.1";
+        boolean cluster = voters.size() > 1;
+        int replicas = cluster ? CLUSTER_REPLICATION_FACTOR : 1;
+        int minIsr = cluster ? CLUSTER_MIN_INSYNC_REPLICAS : 1;
+        String quorum = cluster
+                ? "controller.quorum.voters=" + String.join(",", voters.entrySet().stream()
+                        .map(v -> v.getKey() + "@" + host + ":" + v.getValue()).toList())
+                : "controller.quorum.bootstrap.servers=" + host + ":" + controllerPort;
         String text = String.join("\n",
-                "# Written by fr.alize.infra.KafkaBroker: one KRaft node, broker and controller in one process.",
+                "# Written by fr.alize.infra.KafkaBroker: a KRaft node, broker and controller in one process"
+                        + (cluster ? ", one of a cluster of " + voters.size() + "." : "."),
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=" + host + ":" + controllerPort,
+                "node.id=" + nodeId,
+                quorum,
                 "controller.listener.names=CONTROLLER",
                 "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
                 "advertised.listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
@@ -355,15 +479,18 @@ public final class KafkaBroker implements AutoCloseable {
                 "auto.create.topics.enable=false",
                 "log.retention.ms=-1",
                 "num.partitions=1",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                "offsets.topic.replication.factor=1",
+                "# durability: every topic (internal ones too) replicated on each broker of a cluster, a write",
+                "# acknowledged once the in-sync replicas hold it, and never a leader that may have lost records",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minIsr,
+                "unclean.leader.election.enable=false",
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=10",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minIsr,
                 "transaction.state.log.num.partitions=10",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minIsr,
                 "group.initial.rebalance.delay.ms=0",
                 "");
         Files.writeString(dir.resolve("server.properties"), text, StandardCharsets.UTF_8);

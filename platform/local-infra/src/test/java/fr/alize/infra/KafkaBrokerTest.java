@@ -75,6 +75,51 @@ class KafkaBrokerTest {
         }
     }
 
+    @Test
+    void threeBrokersFormOneClusterThatKeepsWritingWithOneOfThemDown(@TempDir Path dir) throws Exception {
+        List<Path> dirs = List.of(dir.resolve("kafka"), dir.resolve("kafka-1"), dir.resolve("kafka-2"));
+        List<Integer> ports = new ArrayList<>();
+        List<Integer> controllers = new ArrayList<>();
+        while (ports.size() < 3) {
+            int port = Ports.freePort();
+            int controller = Ports.freePort();
+            if (port != controller && !ports.contains(port) && !controllers.contains(port)
+                    && !ports.contains(controller) && !controllers.contains(controller)) {
+                ports.add(port);
+                controllers.add(controller);
+            }
+        }
+        List<KafkaBroker> brokers = KafkaBroker.createCluster(dirs, ports, controllers).stream()
+                .map(b -> b.jvmOptions(List.of("-Xmx256m"))).toList();
+        String bootstrap = KafkaBroker.bootstrapServers(brokers);
+        try {
+            long begin = System.nanoTime();
+            KafkaBroker.startAll(brokers);
+            System.out.printf("3-broker cluster ready in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
+            assertEquals(3, KafkaBroker.quorumSize(dirs.get(0)));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                assertEquals(3, admin.describeCluster().nodes().get().size());
+                admin.createTopics(List.of(new NewTopic("replicated", 2, (short) -1))).all().get();
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin.describeTopics(List.of("replicated"))
+                        .allTopicNames().get().get("replicated").partitions()
+                        .forEach(p -> assertEquals(3, p.isr().size(), "broker default: 3 in-sync replicas " + p)));
+                var topicConfig = admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "replicated"))).all().get().values().iterator().next();
+                assertEquals("2", topicConfig.get("min.insync.replicas").value());
+                assertEquals("false", topicConfig.get("unclean.leader.election.enable").value());
+            }
+            brokers.get(2).stop();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    "bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true", "delivery.timeout.ms", "60000"),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("replicated", 0, "k1", "v1")).get();
+            }
+            assertEquals(List.of("v1"), readAll(bootstrap, "replicated", 1));
+        } finally {
+            KafkaBroker.stopAll(brokers);
+        }
+    }
+
     private static List<String> readAll(String bootstrap, String topic, int expected) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringDeserializer(), new StringDeserializer())) {

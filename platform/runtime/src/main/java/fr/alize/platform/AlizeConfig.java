@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Settings shared by every service, under the {@code alize.} prefix.
@@ -29,9 +30,15 @@ public interface AlizeConfig {
         @WithDefault("3")
         int partitions();
 
-        /** Replication factor of the topic when this service creates it (1 on a single broker). */
+        /** Replication factor of the topic when this service creates it (1 on a single broker, 3 on a cluster). */
         @WithDefault("1")
         short replicationFactor();
+
+        /**
+         * The topic's {@code min.insync.replicas} when this service creates it: replicas that must hold a record before
+         * the broker acknowledges it to a producer with {@code acks=all} (2 of 3 on a cluster). Unset: the broker's.
+         */
+        Optional<Integer> minInsyncReplicas();
 
         /** Events the publisher forwards in one batch (one transaction, one wait for the broker's acknowledgements). */
         @WithDefault("200")

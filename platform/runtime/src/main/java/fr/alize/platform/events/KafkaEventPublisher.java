@@ -153,13 +153,17 @@ public final class KafkaEventPublisher implements EventMessageHandler {
         return producer;
     }
 
-    /** Creates the topic when missing: kept forever (it is the log projections rebuild from), N partitions. */
+    /**
+     * Creates the topic when missing: kept forever (it is the log projections rebuild from), N partitions, R replicas,
+     * never led by a replica that was out of sync (that would drop acknowledged events).
+     */
     private void ensureTopic() {
-        NewTopic topic = new NewTopic(config.topic(), config.partitions(), config.replicationFactor())
-                .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+        NewTopic topic = Topics.eventLog(config.topic(), config.partitions(), config.replicationFactor(),
+                config.minInsyncReplicas());
         try {
             if (Topics.createIfMissing(bootstrapServers, topic, config.sendTimeout())) {
-                LOG.infof("Created topic %s (%d partitions, kept forever)", config.topic(), config.partitions());
+                LOG.infof("Created topic %s (%d partitions, %d replicas, settings %s)", config.topic(), config.partitions(),
+                        config.replicationFactor(), topic.configs());
             }
         } catch (ExecutionException e) {
             throw new EventPublicationException("could not create topic " + config.topic(), e.getCause());

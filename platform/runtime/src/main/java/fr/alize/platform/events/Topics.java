@@ -8,6 +8,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +18,17 @@ import java.util.concurrent.TimeoutException;
 public final class Topics {
 
     private Topics() {
+    }
+
+    /**
+     * A topic that is an event log: kept forever ({@code retention.ms} and {@code retention.bytes} -1), unclean leader
+     * election off, and {@code min.insync.replicas} when given (else the broker's default).
+     */
+    public static NewTopic eventLog(String name, int partitions, short replicationFactor, Optional<Integer> minInsyncReplicas) {
+        Map<String, String> configs = new TreeMap<>(Map.of("retention.ms", "-1", "retention.bytes", "-1",
+                "unclean.leader.election.enable", "false"));
+        minInsyncReplicas.ifPresent(min -> configs.put("min.insync.replicas", Integer.toString(min)));
+        return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
 
     /**
