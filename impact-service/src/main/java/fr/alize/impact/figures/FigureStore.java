@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,8 +32,9 @@ public final class FigureStore {
 
     /**
      * Adds changes to the series, in the caller's transaction. Each series' row in the key table is locked first, in
-     * a fixed order, so that instances applying changes to the same series at once take turns (and never deadlock);
-     * then each change gets a row at its instant (carrying the value before it) and is added to every row from it on.
+     * a fixed order, so that instances applying changes to the same series at once take turns (and never deadlock).
+     * Then one statement, on the table as it was before it: every row from a change's instant on gets the sum of the
+     * changes up to it, and each change's instant without a row gets one, worth the value before it plus those sums.
      */
     public static void apply(Connection connection, int generation, Map<FigureKey, ? extends Map<Instant, Measures>> changes)
             throws SQLException {
@@ -39,7 +42,6 @@ public final class FigureStore {
             return;
         }
         Map<FigureKey, ? extends Map<Instant, Measures>> ordered = new TreeMap<>(changes);
-        String figures = table(generation);
         try (PreparedStatement lock = connection.prepareStatement("INSERT INTO " + keyTable(generation)
                 + " (figure, year, key) VALUES (?, ?, ?) ON CONFLICT (figure, year, key) DO UPDATE SET figure = excluded.figure")) {
             for (FigureKey key : ordered.keySet()) {
@@ -48,34 +50,60 @@ public final class FigureStore {
             }
             lock.executeBatch();
         }
-        try (PreparedStatement add = connection.prepareStatement("""
-                WITH inserted AS (
-                    INSERT INTO %1$s (figure, year, key, recorded_at, v1, v2, n)
-                    SELECT ?, ?, ?, ?, coalesce(p.v1, 0) + ?, coalesce(p.v2, 0) + ?, coalesce(p.n, 0) + ?
-                    FROM (SELECT 1) one LEFT JOIN LATERAL (
-                        SELECT v1, v2, n FROM %1$s WHERE figure = ? AND year = ? AND key = ? AND recorded_at < ?
-                        ORDER BY recorded_at DESC LIMIT 1) p ON TRUE
-                    ON CONFLICT (figure, year, key, recorded_at) DO NOTHING RETURNING 1)
-                UPDATE %1$s SET v1 = v1 + ?, v2 = v2 + ?, n = n + ?
-                WHERE figure = ? AND year = ? AND key = ? AND recorded_at >= ?""".formatted(figures))) {
-            for (Map.Entry<FigureKey, ? extends Map<Instant, Measures>> series : ordered.entrySet()) {
-                for (Map.Entry<Instant, Measures> change : new TreeMap<>(series.getValue()).entrySet()) {
-                    Timestamp at = Timestamp.from(change.getKey());
-                    Measures m = change.getValue();
-                    int i = bindKey(add, 1, series.getKey());
-                    add.setTimestamp(i++, at);
-                    i = bindMeasures(add, i, m);
-                    i = bindKey(add, i, series.getKey());
-                    add.setTimestamp(i++, at);
-                    i = bindMeasures(add, i, m);
-                    i = bindKey(add, i, series.getKey());
-                    add.setTimestamp(i, at);
-                    add.addBatch();
-                }
-            }
-            add.executeBatch();
+        List<Object> figures = new ArrayList<>();
+        List<Object> years = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        List<Object> instants = new ArrayList<>();
+        List<Object> v1 = new ArrayList<>();
+        List<Object> v2 = new ArrayList<>();
+        List<Object> n = new ArrayList<>();
+        ordered.forEach((key, series) -> series.forEach((at, m) -> {
+            figures.add(key.figure().name());
+            years.add(key.year());
+            keys.add(key.key());
+            instants.add(Timestamp.from(at));
+            v1.add(m.v1().toPlainString());
+            v2.add(m.v2().toPlainString());
+            n.add(m.n());
+        }));
+        try (PreparedStatement add = connection.prepareStatement(APPLY.formatted(table(generation)))) {
+            add.setArray(1, connection.createArrayOf("text", figures.toArray()));
+            add.setArray(2, connection.createArrayOf("int4", years.toArray()));
+            add.setArray(3, connection.createArrayOf("text", keys.toArray()));
+            add.setArray(4, connection.createArrayOf("timestamptz", instants.toArray()));
+            add.setArray(5, connection.createArrayOf("text", v1.toArray()));
+            add.setArray(6, connection.createArrayOf("text", v2.toArray()));
+            add.setArray(7, connection.createArrayOf("int8", n.toArray()));
+            add.executeUpdate();
         }
     }
+
+    /** The changes, their running sums per series, the rows after them moved, the new rows written: one statement. */
+    private static final String APPLY = """
+            WITH change AS (
+                SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[], ?::text[]::numeric[],
+                                     ?::text[]::numeric[], ?::bigint[]) AS c(figure, year, key, at, v1, v2, n)),
+            running AS (
+                SELECT figure, year, key, at, sum(v1) OVER w AS v1, sum(v2) OVER w AS v2, sum(n) OVER w AS n FROM change
+                WINDOW w AS (PARTITION BY figure, year, key ORDER BY at)),
+            moved AS (
+                UPDATE %1$s f SET v1 = f.v1 + r.v1, v2 = f.v2 + r.v2, n = f.n + r.n
+                FROM (SELECT DISTINCT figure, year, key FROM change) s
+                CROSS JOIN LATERAL (SELECT * FROM %1$s later WHERE later.figure = s.figure AND later.year = s.year
+                                    AND later.key = s.key AND later.recorded_at >= (SELECT min(at) FROM change c
+                                        WHERE c.figure = s.figure AND c.year = s.year AND c.key = s.key)) later
+                CROSS JOIN LATERAL (SELECT v1, v2, n FROM running r WHERE r.figure = s.figure AND r.year = s.year
+                                    AND r.key = s.key AND r.at <= later.recorded_at ORDER BY r.at DESC LIMIT 1) r
+                WHERE f.figure = later.figure AND f.year = later.year AND f.key = later.key
+                  AND f.recorded_at = later.recorded_at
+                RETURNING 1)
+            INSERT INTO %1$s (figure, year, key, recorded_at, v1, v2, n)
+            SELECT r.figure, r.year, r.key, r.at, coalesce(p.v1, 0) + r.v1, coalesce(p.v2, 0) + r.v2, coalesce(p.n, 0) + r.n
+            FROM running r LEFT JOIN LATERAL (
+                SELECT v1, v2, n FROM %1$s p WHERE p.figure = r.figure AND p.year = r.year AND p.key = r.key
+                AND p.recorded_at < r.at ORDER BY p.recorded_at DESC LIMIT 1) p ON TRUE
+            WHERE NOT EXISTS (SELECT 1 FROM %1$s e WHERE e.figure = r.figure AND e.year = r.year AND e.key = r.key
+                              AND e.recorded_at = r.at)""";
 
     /** Empties the read model of a generation (before it is built again from its events). */
     public static void clear(Connection connection, int generation) throws SQLException {
@@ -143,11 +171,5 @@ public final class FigureStore {
         return index + 3;
     }
 
-    private static int bindMeasures(PreparedStatement statement, int index, Measures m) throws SQLException {
-        statement.setBigDecimal(index, m.v1());
-        statement.setBigDecimal(index + 1, m.v2());
-        statement.setLong(index + 2, m.n());
-        return index + 3;
-    }
 
 }
