@@ -86,7 +86,9 @@ class YearlyFiguresAcrossInstancesTest {
     void onlyTheHolderOfThePublishersLockSendsAndAnotherTakesOverWhenItGoes() throws Exception {
         TestEvents.topicsExist();
         try (OtherInstance other = OtherInstance.connect(); OtherInstance admin = OtherInstance.connect()) {
-            // another instance waits for the publisher's lock; this instance's session ends (as if it died)
+            // another instance waits for the publisher's lock; this instance's session ends (as if it died).
+            // Its backend pid is read first: its connection is busy waiting once the lock is asked.
+            int otherPid = other.pid();
             CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
                 try {
                     other.lock(YEARLY_FIGURES);
@@ -94,13 +96,12 @@ class YearlyFiguresAcrossInstancesTest {
                     throw new IllegalStateException(e);
                 }
             });
-            int otherPid = other.pid();
             await().atMost(Duration.ofSeconds(10)).until(() -> admin.query("SELECT count(*) FROM pg_locks WHERE pid = "
                     + otherPid + " AND locktype = 'advisory' AND NOT granted") == 1);
             long holder = admin.query("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = "
                     + YEARLY_FIGURES + " AND classid = " + OtherInstance.NAMESPACE);
             admin.query("SELECT pg_terminate_backend(" + holder + ")::int");
-            waiting.get();
+            waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
             // the other instance is the publisher now (and publishes nothing): this one sends nothing either
             admin.inTransaction("INSERT INTO annual_target (year, set_at, target, set_by) VALUES (2048, now(), 25, 'other')",
