@@ -6,12 +6,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -236,7 +232,7 @@ final class FaultRun {
 
     private void killOneInstanceOfEachService(DemoStoryChecks first, long publishedBefore) throws Exception {
         String needsDb = jdbcUrl("needs");
-        String holder = await().atMost(Duration.ofSeconds(30)).until(() -> relayOwner(needsDb), java.util.Objects::nonNull);
+        String holder = await().atMost(Duration.ofSeconds(30)).until(() -> LaunchedSuite.relayOwner(needsDb), java.util.Objects::nonNull);
         long holderPid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
         Map<String, Relaunch> victims = new LinkedHashMap<>();
         for (String service : LauncherOptions.SERVICES) {
@@ -256,7 +252,7 @@ final class FaultRun {
             }
         });
         String taker = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> relayOwner(needsDb), owner -> owner != null && !owner.equals(holder));
+                .until(() -> LaunchedSuite.relayOwner(needsDb), owner -> owner != null && !owner.equals(holder));
         double takeover = (System.nanoTime() - t0) / 1e9;
         double recovered = awaitRecovered(first, t0, publishedBefore);
         long restart = System.nanoTime();
@@ -481,7 +477,7 @@ final class FaultRun {
     /** Accepted ids missing from the database's event store or from the topic; prints them. */
     private int missing(String database, Collection<String> ids, String topic) throws Exception {
         int lost = missingRows(database, "SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier = ANY(?)", ids);
-        Set<String> keys = topicKeys(topic);
+        Set<String> keys = suite.firstSent(topic).keySet();
         List<String> absent = ids.stream().filter(id -> !keys.contains(id)).toList();
         if (!absent.isEmpty()) {
             System.out.println("FAULT RUN: not on " + topic + ": " + absent);
@@ -506,37 +502,6 @@ final class FaultRun {
             System.out.println("FAULT RUN: not found by " + select + " in " + database + ": " + absent);
         }
         return absent.size();
-    }
-
-    /** The key of every record on a topic. */
-    private Set<String> topicKeys(String topic) {
-        Set<String> keys = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
-            }
-        }
-        return keys;
-    }
-
-    private static String relayOwner(String jdbcUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-             PreparedStatement owner = c.prepareStatement("SELECT owner FROM token_entry WHERE processor_name = ?")) {
-            owner.setString(1, "alize-event-publisher");
-            try (ResultSet row = owner.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        } catch (java.sql.SQLException postgresRestarting) {
-            return null;
-        }
     }
 
     private static boolean ready(String port) {

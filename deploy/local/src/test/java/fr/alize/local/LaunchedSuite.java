@@ -4,7 +4,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
@@ -12,6 +15,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +121,38 @@ abstract class LaunchedSuite {
             admin.describeTopics(DOMAIN_TOPICS).allTopicNames().get().forEach((topic, description) ->
                     description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
+    /** The key of every record on a topic, with the time its first record was sent (a plain consumer, no group). */
+    Map<String, Long> firstSent(String topic) {
+        Map<String, Long> keys = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.merge(r.key(), r.timestamp(), Math::min));
+            }
+        }
+        return keys;
+    }
+
+    /** Who holds the outbox relay's token in a service's database ({@code pid@host}); null when unclaimed or unreachable. */
+    static String relayOwner(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             PreparedStatement owner = c.prepareStatement("SELECT owner FROM token_entry WHERE processor_name = ?")) {
+            owner.setString(1, "alize-event-publisher");
+            try (ResultSet row = owner.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException postgresRestarting) {
+            return null;
         }
     }
 
