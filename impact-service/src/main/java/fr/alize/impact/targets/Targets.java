@@ -38,8 +38,6 @@ public class Targets {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    EventLog log;
-    @Inject
     Figures figures;
     @Inject
     Clock clock;

@@ -179,7 +179,7 @@ class ScaleBenchmark {
     /** p50, p99 and max in nanoseconds of each report, current and as of the instant, and of two histories. */
     Map<String, long[]> time(Instant asOf) {
         List<String> all = new ArrayList<>(reports(null));
-        all.addAll(reports(asOf).stream().map(r -> r).toList());
+        all.addAll(reports(asOf));
         all.add("/missions/" + someMission + "/history");
         all.add("/smes/" + someSme + "/timeline");
         Map<String, long[]> times = new LinkedHashMap<>();
