@@ -35,6 +35,9 @@ public final class TestEvents {
     public static final String MISSIONS = "alize.missions";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<Class<?>> SET_UP = ConcurrentHashMap.newKeySet();
+    /** Per documented type, its first example and its topic: read from docs/events once (a benchmark sends millions). */
+    private static final Map<String, ObjectNode> EXAMPLES = new ConcurrentHashMap<>();
+    private static final Map<String, String> TOPICS = new ConcurrentHashMap<>();
     private static KafkaProducer<String, String> producer;
 
     private TestEvents() {
@@ -63,7 +66,8 @@ public final class TestEvents {
 
     /** An event of a documented type, starting from the first example of its schema. */
     public static Event event(String type) {
-        return new Event(type, (ObjectNode) read(EventContracts.examples(type).get(0)));
+        return new Event(type, EXAMPLES.computeIfAbsent(type, t -> (ObjectNode) read(EventContracts.examples(t).get(0)))
+                .deepCopy());
     }
 
     /** A record of a type no schema documents (a producer newer than this consumer). */
@@ -185,9 +189,10 @@ public final class TestEvents {
         }
 
         private String topic() {
-            if (topic != null) {
-                return topic;
-            }
+            return topic != null ? topic : TOPICS.computeIfAbsent(type, Event::topicOf);
+        }
+
+        private static String topicOf(String type) {
             for (String t : List.of(NEEDS, VOLUNTEERS, MISSIONS)) {
                 if (Files.exists(EventContracts.eventsFolder().resolve(t.substring("alize.".length())).resolve(type + ".schema.json"))) {
                     return t;

@@ -11,8 +11,12 @@ public enum Figure {
     FIRST_MONTH,
     /** Year 0, key = start day (ISO): n = missions started that day. */
     STARTS_DAY,
+    /** {@link #STARTS_DAY} summed per month, key = "yyyy-MM". */
+    STARTS_MONTH,
     /** Year 0, key = start day (ISO): n = SMEs with a mission started that day. */
     SME_DAYS,
+    /** {@link #SME_DAYS} summed per month (SMEs and start days counted as pairs), key = "yyyy-MM". */
+    SME_MONTHS,
     /**
      * Year 0, key = "p|q" for two days p &lt; q on which an SME had missions start and none in between: n = SMEs.
      * With {@link #SME_DAYS} it counts the SMEs with a start in any period: their start days in it, minus the pairs of
@@ -26,11 +30,26 @@ public enum Figure {
     JOBS,
     /** Year 0, key = report day (ISO): v1 = jobs created, v2 = jobs preserved, n = job reports. */
     JOBS_DAY,
+    /** {@link #JOBS_DAY} summed per month, key = "yyyy-MM". */
+    JOBS_MONTH,
     /**
      * Per year from which it counts, key "": the change that year brings to the headcount figures of every later
      * year (sum the rows up to a year): v1 = enrolment headcount, v2 = latest declared headcount, n = SMEs.
      */
     HEADCOUNT,
     /** Per year (of the entry date), key "" (all partners) or the partner id: v1 = hours, n = time entries. */
-    HOURS
+    HOURS;
+
+    /**
+     * The month rollup of a day series (year 0, key = ISO day), so that a sum over a long period reads a row per
+     * month and only the days of the months it covers in part.
+     */
+    public Figure months() {
+        return switch (this) {
+            case STARTS_DAY -> STARTS_MONTH;
+            case SME_DAYS -> SME_MONTHS;
+            case JOBS_DAY -> JOBS_MONTH;
+            default -> throw new IllegalArgumentException(this + " is not a day series");
+        };
+    }
 }

@@ -33,77 +33,129 @@ public final class FigureStore {
     /**
      * Adds changes to the series, in the caller's transaction. Each series' row in the key table is locked first, in
      * a fixed order, so that instances applying changes to the same series at once take turns (and never deadlock).
-     * Then one statement, on the table as it was before it: every row from a change's instant on gets the sum of the
-     * changes up to it, and each change's instant without a row gets one, worth the value before it plus those sums.
+     * Then one read of what the changes touch (per series, its rows from its first change on and the last one
+     * before: a single row when events arrive in recording order), the new running values computed here, and one
+     * upsert of the rows whose value changed.
      */
     public static void apply(Connection connection, int generation, Map<FigureKey, ? extends Map<Instant, Measures>> changes)
             throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
-        Map<FigureKey, ? extends Map<Instant, Measures>> ordered = new TreeMap<>(changes);
+        List<FigureKey> series = new ArrayList<>(new TreeMap<>(changes).keySet());
         try (PreparedStatement lock = connection.prepareStatement("INSERT INTO " + keyTable(generation)
                 + " (figure, year, key) VALUES (?, ?, ?) ON CONFLICT (figure, year, key) DO UPDATE SET figure = excluded.figure")) {
-            for (FigureKey key : ordered.keySet()) {
+            for (FigureKey key : series) {
                 bindKey(lock, 1, key);
                 lock.addBatch();
             }
             lock.executeBatch();
         }
-        List<Object> figures = new ArrayList<>();
-        List<Object> years = new ArrayList<>();
-        List<Object> keys = new ArrayList<>();
-        List<Object> instants = new ArrayList<>();
-        List<Object> v1 = new ArrayList<>();
-        List<Object> v2 = new ArrayList<>();
-        List<Object> n = new ArrayList<>();
-        ordered.forEach((key, series) -> series.forEach((at, m) -> {
+        List<Instant> firsts = series.stream()
+                .map(key -> changes.get(key).keySet().stream().min(Instant::compareTo).orElseThrow()).toList();
+        List<TreeMap<Instant, Measures>> stored = storedFrom(connection, generation, series, firsts);
+        Columns rows = new Columns();
+        for (int i = 0; i < series.size(); i++) {
+            FigureKey key = series.get(i);
+            TreeMap<Instant, Measures> before = stored.get(i);
+            Instant first = firsts.get(i);
+            Map.Entry<Instant, Measures> base = before.lowerEntry(first);
+            Measures value = base == null ? Measures.ZERO : base.getValue();
+            Measures previous = value;
+            TreeMap<Instant, Measures> deltas = new TreeMap<>();
+            for (Map.Entry<Instant, Measures> row : before.tailMap(first, true).entrySet()) {
+                deltas.put(row.getKey(), row.getValue().minus(previous));
+                previous = row.getValue();
+            }
+            changes.get(key).forEach((at, change) -> deltas.merge(at, change, Measures::plus));
+            for (Map.Entry<Instant, Measures> delta : deltas.entrySet()) {
+                value = value.plus(delta.getValue());
+                Measures old = before.get(delta.getKey());
+                if (old == null || !value.minus(old).isZero()) {
+                    rows.add(key, delta.getKey(), value);
+                }
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + table(generation)
+                + " (figure, year, key, recorded_at, v1, v2, n) SELECT * FROM unnest(?::text[], ?::int[], ?::text[],"
+                + " ?::timestamptz[], ?::text[]::numeric[], ?::text[]::numeric[], ?::bigint[])"
+                + " ON CONFLICT (figure, year, key, recorded_at) DO UPDATE SET v1 = excluded.v1, v2 = excluded.v2, n = excluded.n")) {
+            rows.bind(connection, upsert);
+            upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * Per series (in the list's order), its stored rows from the first instant of its changes on, and the last row
+     * before it: one statement, two index range reads per series.
+     */
+    private static List<TreeMap<Instant, Measures>> storedFrom(Connection connection, int generation, List<FigureKey> series,
+                                                               List<Instant> firsts) throws SQLException {
+        Object[] figures = new Object[series.size()];
+        Object[] years = new Object[series.size()];
+        Object[] keys = new Object[series.size()];
+        Object[] from = new Object[series.size()];
+        List<TreeMap<Instant, Measures>> stored = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            FigureKey key = series.get(i);
+            figures[i] = key.figure().name();
+            years[i] = key.year();
+            keys[i] = key.key();
+            from[i] = Timestamp.from(firsts.get(i));
+            stored.add(new TreeMap<>());
+        }
+        String table = table(generation);
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT s.i, f.recorded_at, f.v1, f.v2, f.n
+                FROM unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS s(figure, year, key, from_at, i)
+                CROSS JOIN LATERAL (
+                    (SELECT recorded_at, v1, v2, n FROM %1$s f WHERE f.figure = s.figure AND f.year = s.year
+                     AND f.key = s.key AND f.recorded_at < s.from_at ORDER BY f.recorded_at DESC LIMIT 1)
+                    UNION ALL
+                    SELECT recorded_at, v1, v2, n FROM %1$s f WHERE f.figure = s.figure AND f.year = s.year
+                    AND f.key = s.key AND f.recorded_at >= s.from_at) f""".formatted(table))) {
+            select.setArray(1, connection.createArrayOf("text", figures));
+            select.setArray(2, connection.createArrayOf("int4", years));
+            select.setArray(3, connection.createArrayOf("text", keys));
+            select.setArray(4, connection.createArrayOf("timestamptz", from));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.get(rows.getInt(1) - 1).put(rows.getTimestamp(2).toInstant(),
+                            new Measures(rows.getBigDecimal(3), rows.getBigDecimal(4), rows.getLong(5)));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Rows to write, as the seven arrays of an {@code unnest}. */
+    private static final class Columns {
+        final List<Object> figures = new ArrayList<>();
+        final List<Object> years = new ArrayList<>();
+        final List<Object> keys = new ArrayList<>();
+        final List<Object> instants = new ArrayList<>();
+        final List<Object> v1 = new ArrayList<>();
+        final List<Object> v2 = new ArrayList<>();
+        final List<Object> n = new ArrayList<>();
+
+        void add(FigureKey key, Instant at, Measures value) {
             figures.add(key.figure().name());
             years.add(key.year());
             keys.add(key.key());
             instants.add(Timestamp.from(at));
-            v1.add(m.v1().toPlainString());
-            v2.add(m.v2().toPlainString());
-            n.add(m.n());
-        }));
-        try (PreparedStatement add = connection.prepareStatement(APPLY.formatted(table(generation)))) {
-            add.setArray(1, connection.createArrayOf("text", figures.toArray()));
-            add.setArray(2, connection.createArrayOf("int4", years.toArray()));
-            add.setArray(3, connection.createArrayOf("text", keys.toArray()));
-            add.setArray(4, connection.createArrayOf("timestamptz", instants.toArray()));
-            add.setArray(5, connection.createArrayOf("text", v1.toArray()));
-            add.setArray(6, connection.createArrayOf("text", v2.toArray()));
-            add.setArray(7, connection.createArrayOf("int8", n.toArray()));
-            add.executeUpdate();
+            v1.add(value.v1().toPlainString());
+            v2.add(value.v2().toPlainString());
+            n.add(value.n());
+        }
+
+        void bind(Connection connection, PreparedStatement statement) throws SQLException {
+            String[] types = {"text", "int4", "text", "timestamptz", "text", "text", "int8"};
+            List<List<Object>> columns = List.of(figures, years, keys, instants, v1, v2, n);
+            for (int c = 0; c < columns.size(); c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns.get(c).toArray()));
+            }
         }
     }
-
-    /** The changes, their running sums per series, the rows after them moved, the new rows written: one statement. */
-    private static final String APPLY = """
-            WITH change AS (
-                SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[], ?::text[]::numeric[],
-                                     ?::text[]::numeric[], ?::bigint[]) AS c(figure, year, key, at, v1, v2, n)),
-            running AS (
-                SELECT figure, year, key, at, sum(v1) OVER w AS v1, sum(v2) OVER w AS v2, sum(n) OVER w AS n FROM change
-                WINDOW w AS (PARTITION BY figure, year, key ORDER BY at)),
-            moved AS (
-                UPDATE %1$s f SET v1 = f.v1 + r.v1, v2 = f.v2 + r.v2, n = f.n + r.n
-                FROM (SELECT DISTINCT figure, year, key FROM change) s
-                CROSS JOIN LATERAL (SELECT * FROM %1$s later WHERE later.figure = s.figure AND later.year = s.year
-                                    AND later.key = s.key AND later.recorded_at >= (SELECT min(at) FROM change c
-                                        WHERE c.figure = s.figure AND c.year = s.year AND c.key = s.key)) later
-                CROSS JOIN LATERAL (SELECT v1, v2, n FROM running r WHERE r.figure = s.figure AND r.year = s.year
-                                    AND r.key = s.key AND r.at <= later.recorded_at ORDER BY r.at DESC LIMIT 1) r
-                WHERE f.figure = later.figure AND f.year = later.year AND f.key = later.key
-                  AND f.recorded_at = later.recorded_at
-                RETURNING 1)
-            INSERT INTO %1$s (figure, year, key, recorded_at, v1, v2, n)
-            SELECT r.figure, r.year, r.key, r.at, coalesce(p.v1, 0) + r.v1, coalesce(p.v2, 0) + r.v2, coalesce(p.n, 0) + r.n
-            FROM running r LEFT JOIN LATERAL (
-                SELECT v1, v2, n FROM %1$s p WHERE p.figure = r.figure AND p.year = r.year AND p.key = r.key
-                AND p.recorded_at < r.at ORDER BY p.recorded_at DESC LIMIT 1) p ON TRUE
-            WHERE NOT EXISTS (SELECT 1 FROM %1$s e WHERE e.figure = r.figure AND e.year = r.year AND e.key = r.key
-                              AND e.recorded_at = r.at)""";
 
     /** Empties the read model of a generation (before it is built again from its events). */
     public static void clear(Connection connection, int generation) throws SQLException {

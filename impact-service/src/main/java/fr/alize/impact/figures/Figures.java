@@ -12,7 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import fr.alize.impact.figures.FigureStore.Selection;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 
 /** Reads of the read model of the current generation, for the reports. */
@@ -25,7 +29,7 @@ public class Figures {
     Instance<Rebuild> rebuild;
 
     /**
-     * A log older than the read model (migration V5) has none until a rebuild builds it: the first report asked starts
+     * A log older than the read model (migration V5), or than a figure it now keeps (V6), has none until a rebuild builds it: the first report asked starts
      * that rebuild (on one instance: another that asks meanwhile finds it running), and reports answer 503 until it
      * has switched.
      */
@@ -37,6 +41,32 @@ public class Figures {
         }
         return new ServiceUnavailableException("The figures of this event log are being built by a rebuild"
                 + " (GET /events/rebuild shows its progress); try again when it has switched.");
+    }
+
+    /**
+     * A day series ({@link Figure#months()}) summed over the days from {@code from} to {@code to} included, as of the
+     * instant: the months the period covers whole from their rollup, the days of the one or two it covers in part.
+     */
+    public Measures sumOfDays(Figure days, LocalDate from, LocalDate to, Instant asOf) {
+        YearMonth firstWhole = from.getDayOfMonth() == 1 ? YearMonth.from(from) : YearMonth.from(from).plusMonths(1);
+        YearMonth lastWhole = to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to) : YearMonth.from(to).minusMonths(1);
+        if (firstWhole.isAfter(lastWhole)) {
+            return sum(read(Selection.year(days, 0).keys(from.toString(), to.toString()), asOf));
+        }
+        Measures total = sum(read(Selection.year(days.months(), 0).keys(firstWhole.toString(), lastWhole.toString()), asOf));
+        if (from.isBefore(firstWhole.atDay(1))) {
+            total = total.plus(sum(read(Selection.year(days, 0).keys(from.toString(),
+                    firstWhole.atDay(1).minusDays(1).toString()), asOf)));
+        }
+        if (to.isAfter(lastWhole.atEndOfMonth())) {
+            total = total.plus(sum(read(Selection.year(days, 0).keys(lastWhole.plusMonths(1).atDay(1).toString(),
+                    to.toString()), asOf)));
+        }
+        return total;
+    }
+
+    private static Measures sum(Map<FigureKey, Measures> series) {
+        return series.values().stream().reduce(Measures.ZERO, Measures::plus);
     }
 
     /** The selected series as of the instant (null: now); 503 until the current log has its read model. */

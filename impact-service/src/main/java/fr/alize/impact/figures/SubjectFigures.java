@@ -5,6 +5,7 @@ import fr.alize.platform.reference.Communes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -89,13 +90,13 @@ public final class SubjectFigures {
         java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
         for (LoggedEvent start : first.values()) {
             LocalDate date = LocalDate.parse(start.text("startDate"));
-            add(figures, new FigureKey(Figure.STARTS_DAY, 0, date.toString()), Measures.count(1));
+            addDay(figures, Figure.STARTS_DAY, date, Measures.count(1));
             firstOfYear.merge(date.getYear(), date, (a, b) -> a.isBefore(b) ? a : b);
             days.add(date);
         }
         LocalDate previous = null;
         for (LocalDate day : days) {
-            add(figures, new FigureKey(Figure.SME_DAYS, 0, day.toString()), Measures.count(1));
+            addDay(figures, Figure.SME_DAYS, day, Measures.count(1));
             if (previous != null) {
                 add(figures, new FigureKey(Figure.SME_GAPS, 0, previous + "|" + day), Measures.count(1));
             }
@@ -123,7 +124,7 @@ public final class SubjectFigures {
             add(figures, new FigureKey(Figure.JOBS, year, "commune:" + orUnknown(commune)), jobs);
             add(figures, new FigureKey(Figure.JOBS, year, "epci:" + orUnknown(epci)), jobs);
             add(figures, new FigureKey(Figure.JOBS, year, "contract:" + orUnknown(report.text("contractType"))), jobs);
-            add(figures, new FigureKey(Figure.JOBS_DAY, 0, date.toString()), jobs);
+            addDay(figures, Figure.JOBS_DAY, date, jobs);
         }
     }
 
@@ -167,6 +168,12 @@ public final class SubjectFigures {
 
     private static void add(Map<FigureKey, Measures> figures, FigureKey key, Measures measures) {
         figures.merge(key, measures, Measures::plus);
+    }
+
+    /** A change to a day series, and to its month rollup. */
+    private static void addDay(Map<FigureKey, Measures> figures, Figure days, LocalDate date, Measures measures) {
+        add(figures, new FigureKey(days, 0, date.toString()), measures);
+        add(figures, new FigureKey(days.months(), 0, YearMonth.from(date).toString()), measures);
     }
 
     private static String or(String value, String fallback) {

@@ -66,16 +66,10 @@ public class ProgrammeFigures {
 
     /** Companies supported (a mission started in the period) and jobs reported (dated in the period), bounds included. */
     public Totals totals(LocalDate from, LocalDate to, Instant asOf) {
-        long missions = sum(Figure.STARTS_DAY, from, to, asOf).n();
-        Measures jobs = sum(Figure.JOBS_DAY, from, to, asOf);
+        long missions = figures.sumOfDays(Figure.STARTS_DAY, from, to, asOf).n();
+        Measures jobs = figures.sumOfDays(Figure.JOBS_DAY, from, to, asOf);
         return new Totals(from, to, asOf, targets.companiesSupported(from, to, asOf), missions,
                 jobs.v1().longValueExact(), jobs.v2().longValueExact());
-    }
-
-    /** The day series of a figure summed over the days of the period. */
-    private Measures sum(Figure figure, LocalDate from, LocalDate to, Instant asOf) {
-        return figures.read(Selection.year(figure, 0).keys(from.toString(), to.toString()), asOf).values().stream()
-                .reduce(Measures.ZERO, Measures::plus);
     }
 
     static CsvTable csv(List<Yearly> years) {

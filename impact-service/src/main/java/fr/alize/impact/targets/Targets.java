@@ -116,8 +116,7 @@ public class Targets {
      * for each SME, the pairs of its consecutive start days that are both in it (see {@link Figure#SME_GAPS}).
      */
     public long companiesSupported(LocalDate from, LocalDate to, Instant asOf) {
-        long days = figures.read(Selection.year(Figure.SME_DAYS, 0).keys(from.toString(), to.toString()), asOf).values()
-                .stream().mapToLong(Measures::n).sum();
+        long days = figures.sumOfDays(Figure.SME_DAYS, from, to, asOf).n();
         // keys "p|q" from "from" to "to": the pairs with p in the period (one with p = to has q after it)
         long gaps = figures.read(Selection.year(Figure.SME_GAPS, 0).keys(from.toString(), to.toString()), asOf).entrySet()
                 .stream().filter(gap -> gap.getKey().key().substring(11).compareTo(to.toString()) <= 0)

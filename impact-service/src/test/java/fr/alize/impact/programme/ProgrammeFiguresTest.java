@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +71,25 @@ class ProgrammeFiguresTest {
                 .then().statusCode(200).extract().asString();
         assertThat(csv.lines().toList()).containsExactly(
                 "from,to,companiesSupported,missionsStarted,jobsCreated,jobsPreserved", "2035-01-01,2036-12-31,3,4,17,2");
+    }
+
+    /** Periods that cut months: the whole months come from their rollup, the days of the others one by one. */
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({
+            "2035-03-01, 2035-03-01, 1, 1, 0, 0",
+            "2035-03-02, 2036-01-10, 2, 2, 12, 0",
+            "2035-02-15, 2036-01-09, 2, 2, 12, 0",
+            "2036-01-10, 2036-06-01, 2, 2, 5, 2",
+            "2036-01-11, 2036-05-31, 0, 0, 5, 2",
+            "2035-03-01, 2036-06-01, 3, 4, 17, 2",
+            "2035-09-01, 2035-09-30, 0, 0, 12, 0"})
+    void periodsThatCutMonthsCountTheirDaysOnly(String from, String to, int companies, int missions, int created,
+                                                 int preserved) {
+        given().auth().oauth2(Tokens.analyst()).when().get("/totals?from=" + from + "&to=" + to).then().statusCode(200)
+                .body("companiesSupported", equalTo(companies))
+                .body("missionsStarted", equalTo(missions))
+                .body("jobsCreated", equalTo(created))
+                .body("jobsPreserved", equalTo(preserved));
     }
 
     @Test
