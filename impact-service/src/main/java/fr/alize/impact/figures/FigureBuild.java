@@ -1,6 +1,7 @@
 package fr.alize.impact.figures;
 
 import fr.alize.impact.eventlog.EventLog;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -13,19 +14,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Builds the read model of a generation from all of its events at once (a rebuild): each subject's changes over
- * recording time are streamed into a scratch table with COPY, subject after subject, then summed per series and
- * instant and turned into running values in one statement. Gives exactly what applying the same events one batch at
+ * recording time are summed per series and instant as the subjects are read, streamed into a scratch table with COPY
+ * in bounded chunks, then summed again and turned into running values in one statement. Gives exactly what applying the same events one batch at
  * a time gives ({@link Projector}), since both add up the same changes; repeatable (the read model is emptied first).
  */
 public final class FigureBuild {
 
+    private static final Logger LOG = Logger.getLogger(FigureBuild.class);
     private static final int FETCH = 5_000;
+    /** At most this many (series, instant) sums held before they are copied: a few tens of MB. */
+    private static final int PENDING = 200_000;
 
     private FigureBuild() {
     }
@@ -41,24 +46,32 @@ public final class FigureBuild {
                         + " recorded_at TIMESTAMPTZ, v1 NUMERIC, v2 NUMERIC, n BIGINT) ON COMMIT DROP");
                 CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("COPY figure_change FROM STDIN");
+                long start = System.nanoTime();
                 try {
+                    Pending pending = new Pending(copy);
                     for (Projector.Subject subject : Projector.Subject.values()) {
-                        copySubjects(reader, generation, subject, copy);
+                        copySubjects(reader, generation, subject, pending);
                     }
+                    pending.flush();
                     copy.endCopy();
                 } finally {
                     if (copy.isActive()) {
                         copy.cancelCopy();
                     }
                 }
+                long copied = System.nanoTime();
                 long rows = statement.executeUpdate("INSERT INTO " + FigureStore.table(generation) + """
                          (figure, year, key, recorded_at, v1, v2, n)
                         SELECT figure, year, key, recorded_at, sum(v1) OVER w, sum(v2) OVER w, sum(n) OVER w
                         FROM (SELECT figure, year, key, recorded_at, sum(v1) AS v1, sum(v2) AS v2, sum(n) AS n
                               FROM figure_change GROUP BY 1, 2, 3, 4) c
                         WINDOW w AS (PARTITION BY figure, year, key ORDER BY recorded_at)""");
+                long summed = System.nanoTime();
                 statement.executeUpdate("INSERT INTO " + FigureStore.keyTable(generation)
                         + " (figure, year, key) SELECT DISTINCT figure, year, key FROM figure_change");
+                LOG.infof("read model of generation %d: subjects' changes read and copied in %.1f s (%d changes),"
+                        + " summed into %d rows in %.1f s, series listed in %.1f s", generation, (copied - start) / 1e9,
+                        copy.getHandledRowCount(), rows, (summed - copied) / 1e9, (System.nanoTime() - summed) / 1e9);
                 writer.commit();
                 reader.commit();
                 return rows;
@@ -70,8 +83,11 @@ public final class FigureBuild {
         }
     }
 
-    /** Reads the subjects' events in subject order, and copies the changes of each subject as soon as it is read. */
-    private static void copySubjects(Connection reader, int generation, Projector.Subject subject, CopyIn copy)
+    /**
+     * Reads the subjects' events in subject order and adds each subject's changes, as soon as it is read, to the
+     * changes pending; those are copied whenever they reach {@link #PENDING} (series, instant) pairs, already summed.
+     */
+    private static void copySubjects(Connection reader, int generation, Projector.Subject subject, Pending pending)
             throws SQLException {
         try (PreparedStatement select = reader.prepareStatement("SELECT " + Projector.columns() + ", data ->> '"
                 + subject.field + "' AS subject FROM " + EventLog.table(generation) + " WHERE type = ANY(?) AND data ->> '"
@@ -80,34 +96,66 @@ public final class FigureBuild {
             select.setFetchSize(FETCH);
             List<LoggedEvent> events = new ArrayList<>();
             String current = null;
-            StringBuilder lines = new StringBuilder();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString(7);
                     if (!id.equals(current)) {
-                        write(Timeline.of(events, subject.figures), lines, copy);
+                        pending.add(Timeline.of(events, subject.figures));
                         events.clear();
                         current = id;
                     }
                     events.add(Projector.event(rows));
                 }
             }
-            write(Timeline.of(events, subject.figures), lines, copy);
-            flush(lines, copy, 0);
+            pending.add(Timeline.of(events, subject.figures));
         }
     }
 
-    private static void write(Map<FigureKey, TreeMap<Instant, Measures>> changes, StringBuilder lines, CopyIn copy)
-            throws SQLException {
-        changes.forEach((key, series) -> series.forEach((at, m) -> lines.append(key.figure().name()).append('\t')
-                .append(key.year()).append('\t').append(escape(key.key())).append('\t').append(at).append('\t')
-                .append(m.v1().toPlainString()).append('\t').append(m.v2().toPlainString()).append('\t').append(m.n())
-                .append('\n')));
-        flush(lines, copy, 1 << 20);
-    }
+    /**
+     * Changes summed per series and instant in memory (many subjects change the same series at the same instant: a
+     * programme's totals), copied to the scratch table in bounded chunks; the chunks are summed again in SQL.
+     */
+    private static final class Pending {
+        private final CopyIn copy;
+        private final Map<FigureKey, Map<Instant, Measures>> changes = new HashMap<>();
+        private int size;
 
-    private static void flush(StringBuilder lines, CopyIn copy, int threshold) throws SQLException {
-        if (lines.length() > threshold) {
+        Pending(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void add(Map<FigureKey, TreeMap<Instant, Measures>> subject) throws SQLException {
+            subject.forEach((key, series) -> series.forEach((at, change) -> {
+                if (changes.computeIfAbsent(key, k -> new HashMap<>()).merge(at, change, Measures::plus) == change) {
+                    size++;
+                }
+            }));
+            if (size >= PENDING) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            StringBuilder lines = new StringBuilder();
+            for (Map.Entry<FigureKey, Map<Instant, Measures>> series : changes.entrySet()) {
+                FigureKey key = series.getKey();
+                for (Map.Entry<Instant, Measures> change : series.getValue().entrySet()) {
+                    Measures m = change.getValue();
+                    lines.append(key.figure().name()).append('\t').append(key.year()).append('\t')
+                            .append(escape(key.key())).append('\t').append(change.getKey()).append('\t')
+                            .append(m.v1().toPlainString()).append('\t').append(m.v2().toPlainString()).append('\t')
+                            .append(m.n()).append('\n');
+                }
+                if (lines.length() > 1 << 20) {
+                    write(lines);
+                }
+            }
+            write(lines);
+            changes.clear();
+            size = 0;
+        }
+
+        private void write(StringBuilder lines) throws SQLException {
             byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
             copy.writeToCopy(bytes, 0, bytes.length);
             lines.setLength(0);

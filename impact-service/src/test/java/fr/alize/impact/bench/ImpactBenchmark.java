@@ -416,6 +416,9 @@ class ImpactBenchmark {
                 String[] kind = kinds[i % 10 < 7 ? 0 : i % 10 - 7 + 1];
                 String key = UUID.randomUUID().toString();
                 String value = kind[2].replaceFirst("\"" + kind[3] + "\":\"[^\"]+\"", "\"" + kind[3] + "\":\"" + key + "\"");
+                if (kind[1].equals("MissionStarted")) { // each mission of its own SME, as a programme has them
+                    value = value.replaceFirst("\"smeId\":\"[^\"]+\"", "\"smeId\":\"" + UUID.randomUUID() + "\"");
+                }
                 ProducerRecord<String, String> record = new ProducerRecord<>(kind[0], key, value);
                 for (String[] header : new String[][]{{"ce_specversion", "1.0"}, {"ce_id", UUID.randomUUID().toString()},
                         {"ce_type", kind[1]}, {"ce_source", "/alize/bench"}, {"ce_subject", key}, {"ce_time", time},
