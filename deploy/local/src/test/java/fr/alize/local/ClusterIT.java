@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * over) and restarted, and PostgreSQL is restarted; afterwards every command answered 2xx is in its service's event
  * store, on its topic and counted once in the projections of both instances.
  * <p>
- * Not part of the default run yet (it has not passed once on this machine; see docs/deployment.md): run it with
+ * Not part of the default run (about 9 minutes on this machine; figures in docs/deployment.md): run it with
  * {@code ./mvnw -pl deploy/local -am verify -Dalize.cluster-it=true -Dit.test=ClusterIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}. {@link ReplicasIT} covers several replicas on one broker meanwhile.
  */

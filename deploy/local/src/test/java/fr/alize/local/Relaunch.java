@@ -36,6 +36,19 @@ record Relaunch(long pid, List<String> command, Map<String, String> environment,
         }
     }
 
+    /**
+     * The same, run in a new user namespace when this test runs as root ({@code unshare -U}, where it is mapped to an
+     * unprivileged user): PostgreSQL refuses to start as root, and the embedded server (zonky) starts it that way.
+     */
+    Relaunch unprivileged() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return this;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("unshare", "-U"));
+        wrapped.addAll(command);
+        return new Relaunch(pid, List.copyOf(wrapped), environment, workDir);
+    }
+
     /** SIGKILL, and waits until it is gone. */
     void kill() throws Exception {
         if (new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor() != 0) {
