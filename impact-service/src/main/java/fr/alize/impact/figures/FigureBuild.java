@@ -22,8 +22,9 @@ import java.util.TreeMap;
 /**
  * Builds the read model of a generation from all of its events at once (a rebuild): each subject's changes over
  * recording time are summed per series and instant as the subjects are read, streamed into a scratch table with COPY
- * in bounded chunks, then summed again and turned into running values in one statement. Gives exactly what applying the same events one batch at
- * a time gives ({@link Projector}), since both add up the same changes; repeatable (the read model is emptied first).
+ * in bounded chunks, then summed again and turned into running values in one statement. Gives exactly what applying
+ * the same events one batch at a time gives ({@link Projector}), since both add up the same changes; repeatable (the
+ * read model is emptied first).
  */
 public final class FigureBuild {
 
