@@ -248,9 +248,12 @@ class ImpactBenchmark {
         double plainSeconds = (System.nanoTime() - plainStart) / 1e9;
 
         long logAtRebuild = status().getLong("events");
+        ProcessCpu cpu = ProcessCpu.of(dataSource);
+        double[] cpuBefore = cpu.seconds();
         given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202);
         await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 List.of("SWITCHED", "FAILED").contains(rebuildStatus().getString("state")));
+        double[] rebuildCpu = ProcessCpu.minus(cpu.seconds(), cpuBefore);
         JsonPath rebuild = rebuildStatus();
         assertThat(rebuild.getString("state")).isEqualTo("SWITCHED");
         double rebuildSeconds = Duration.between(Instant.parse(rebuild.getString("startedAt")),
@@ -264,13 +267,21 @@ class ImpactBenchmark {
         System.out.printf("BENCH live consumers paused: the log held %d events before the load and %d when the rebuild began%n",
                 logBefore, logAtRebuild);
         int streams = config.rebuild().streams().orElse(Runtime.getRuntime().availableProcessors());
+        cpuBefore = cpu.seconds();
         double[] floor = databaseFloor(rebuild.getInt("toGeneration"), streams);
+        double[] floorCpu = ProcessCpu.minus(cpu.seconds(), cpuBefore);
         double rate = read / (floor[0] + floor[1] + floor[2]);
         System.out.printf("BENCH PostgreSQL alone: the same rows loaded from memory with COPY in %.1f s, key and indexes "
                         + "built in %.1f s, %d at a time as the rebuild does, the read model's rows copied and keyed in %.1f s"
                         + " = %.0f events/s (%.0f%% of the plain consumer); the rebuild ran at %.2fx that%n",
                 floor[0], floor[1], streams, floor[2], rate, 100 * rate / (plainRead / plainSeconds),
                 (read / rebuildSeconds) / rate);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("BENCH CPU seconds, PostgreSQL / this JVM: rebuild %.1f / %.1f, PostgreSQL alone %.1f / %.1f."
+                        + " On %d cores, 0.8x the PostgreSQL-alone rate leaves the whole rebuild %.1f s, at most %.1f CPU"
+                        + " seconds; its PostgreSQL part alone took %.1f of them%n",
+                rebuildCpu[0], rebuildCpu[1], floorCpu[0], floorCpu[1], cores,
+                (floor[0] + floor[1] + floor[2]) / 0.8, cores * (floor[0] + floor[1] + floor[2]) / 0.8, rebuildCpu[0]);
     }
 
     /**
