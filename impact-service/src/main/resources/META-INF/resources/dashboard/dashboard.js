@@ -24,6 +24,12 @@
   const asOf = A.params.get('asOf');
   const at = path => asOf ? path + (path.includes('?') ? '&' : '?') + 'asOf=' + encodeURIComponent(asOf) : path;
   const range = '?from=' + from + '-01-01&to=' + to + '-12-31';
+  if (asOf) {
+    const note = document.getElementById('as-of-note');
+    note.hidden = false;
+    note.dataset.asOf = asOf;
+    note.textContent = t('asOfNote', f.instant(asOf));
+  }
 
   function signedOut(text) {
     document.getElementById('sign-in').hidden = false;

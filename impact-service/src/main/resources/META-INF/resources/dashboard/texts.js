@@ -179,6 +179,10 @@
       en: (asOf, n, last) => 'Figures as of ' + asOf + ', computed from ' + f.integer(n) + ' events'
         + (last ? ' (the last recorded on ' + last + ')' : '') + '. The same report, asked as of the same date, gives the same figures.'
     },
+    asOfNote: {
+      fr: at => 'Chiffres arrêtés au ' + at + ' : seuls comptent les événements enregistrés à cette date.',
+      en: at => 'Figures as of ' + at + ': only the events recorded by then count.'
+    },
     figuresTitle: { fr: 'Les chiffres de l\u2019année', en: 'The year\u2019s figures' },
     figure: { fr: 'Indicateur', en: 'Figure' },
     figureValue: { fr: 'Valeur', en: 'Value' },

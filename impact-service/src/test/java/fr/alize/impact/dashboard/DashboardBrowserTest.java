@@ -220,6 +220,8 @@ class DashboardBrowserTest {
         long companies = totals.getLong("companiesSupported"), created = totals.getLong("jobsCreated"),
                 preserved = totals.getLong("jobsPreserved");
         assertThat(List.of(companies, created, preserved)).as("the story as of %s", AS_OF).containsExactly(3L, 9L, 2L);
+        assertThat(text(dom.selectFirst("#as-of-note"))).startsWith("Chiffres arrêtés au "
+                + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(Instant.parse(AS_OF).atZone(PARIS)));
         assertThat(text(dom.selectFirst("#headline")))
                 .isEqualTo("En 2012–2013, " + companies + " entreprises accompagnées, " + created + " emplois créés et "
                         + preserved + " préservés.");
