@@ -142,7 +142,7 @@
   /** A table: caption, header cells, rows of cells ({text, data: {...}, numeric}), and an optional footer row. */
   function table(parent, id, caption, headers, rows, footer) {
     const t = html(parent, 'table', { id });
-    html(t, 'caption', {}, caption);
+    if (caption) html(t, 'caption', {}, caption);
     const head = html(html(t, 'thead'), 'tr');
     headers.forEach(h => html(head, 'th', { scope: 'col' }, h));
     const body = html(t, 'tbody');

@@ -226,9 +226,9 @@
     const box = A.clear(document.getElementById('worklist'));
     const group = (id, title, headers, rows) => {
       const section = html(box, 'section', { id, 'data-count': rows.length });
-      html(section, 'h3', {}, title);
+      html(section, 'h3', { id: id + '-title' }, title);
       if (rows.length === 0) html(section, 'p', {}, t('nothing'));
-      else A.table(section, id + '-table', title, headers, rows);
+      else A.table(section, id + '-table', null, headers, rows).setAttribute('aria-labelledby', id + '-title');
     };
     group('committee', t('committee', w.smesAwaitingCommittee.length), [t('company'), t('appliedOn'), t('waiting')],
       w.smesAwaitingCommittee.map(s => ({ data: { id: s.smeId }, cells: [s.name || s.smeId, f.day(s.appliedOn), t('dayCount', s.daysWaiting)] })));
