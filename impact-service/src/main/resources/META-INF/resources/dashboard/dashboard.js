@@ -135,7 +135,7 @@
   }
 
   // --- breakdowns: the years' employment reports added up, sorted by jobs --------------------------------------
-  function breakdowns(reportsByYear, communeNames) {
+  function breakdowns(reportsByYear, communeNames, epciNames) {
     const box = A.clear(document.getElementById('breakdowns'));
     const dimensions = [['byEpci', 'epci'], ['byCommune', 'commune'], ['byNafSection', 'nafSection'], ['byContractType', 'contract']];
     dimensions.forEach(([field, header]) => {
@@ -152,6 +152,7 @@
         if (key === 'UNKNOWN') return t('UNKNOWN');
         if (field === 'byCommune') return (communeNames.get(key) ? communeNames.get(key) + ' (' + key + ')' : key);
         if (field === 'byContractType') return t(key);
+        if (field === 'byEpci' && epciNames[key]) return epciNames[key] + ' (' + key + ')';
         return key;
       };
       const created = sum(rows, 'jobsCreated'), preserved = sum(rows, 'jobsPreserved');
@@ -246,6 +247,16 @@
         f.day(m.startDate), m.lastTimeLogged ? f.day(m.lastTimeLogged) : t('none'), t('dayCount', m.daysWithoutTime)] })));
   }
 
+  /** The EPCIs' names by SIREN, derived from Etalab's data (Licence Ouverte) and served with the page. */
+  async function epcis() {
+    try {
+      const response = await fetch('epci-hauts-de-france.json');
+      return response.ok ? (await response.json()).names : {};
+    } catch (ignored) {
+      return {};
+    }
+  }
+
   async function showWorklist() {
     const box = document.getElementById('worklist');
     if (!A.roles().includes('cci')) {
@@ -278,7 +289,7 @@
       reports(reportList);
       const names = new Map();
       reportList.reports.forEach(r => { if (r.communeName) names.set(r.communeCode, r.communeName); });
-      breakdowns(employment, names);
+      breakdowns(employment, names, await epcis());
       partners(contributions);
       activity(act);
       await showWorklist();

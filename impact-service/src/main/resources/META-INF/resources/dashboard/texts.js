@@ -102,7 +102,7 @@
       en: 'No map of the EPCIs: the communes reference shipped with Alize (Etalab, Open Licence) gives each commune\u2019s '
         + 'EPCI code but no outline or coordinates; the tables below stand in for a map.'
     },
-    byEpci: { fr: 'Emplois par EPCI (intercommunalité, n° SIREN)', en: 'Jobs per EPCI (intercommunality, SIREN)' },
+    byEpci: { fr: 'Emplois par EPCI (intercommunalité)', en: 'Jobs per EPCI (intercommunality)' },
     byCommune: { fr: 'Emplois par commune', en: 'Jobs per commune' },
     byNafSection: { fr: 'Emplois par section NAF', en: 'Jobs per NAF section' },
     byContractType: { fr: 'Emplois par type de contrat', en: 'Jobs per contract type' },

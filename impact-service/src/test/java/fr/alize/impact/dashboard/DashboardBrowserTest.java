@@ -257,6 +257,8 @@ class DashboardBrowserTest {
         assertThat(dom.select("#byEpci tbody tr").eachAttr("data-key")).as("sorted by jobs")
                 .containsExactly("245901160", "200042190");
         assertThat(text(dom.selectFirst("#byCommune tbody tr th"))).isEqualTo("Anzin (59014)");
+        assertThat(dom.select("#byEpci tbody tr th").eachText())
+                .containsExactly("CA Valenciennes Métropole (245901160)", "CA de la Porte du Hainaut (200042190)");
         assertThat(sum(dom.select("#jobs-table tbody tr td:eq(1)").eachText())).isEqualTo(created);
 
         // partner contributions against pledges, in French formats
