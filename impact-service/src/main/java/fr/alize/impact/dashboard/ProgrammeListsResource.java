@@ -1,8 +1,8 @@
 package fr.alize.impact.dashboard;
 
 import fr.alize.impact.report.CsvTable;
+import fr.alize.impact.report.Period;
 import fr.alize.impact.report.ReportParams;
-import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The lists behind the programme's figures, the counts of the annual report's basis, and the coordinator's worklist. */
@@ -44,10 +42,10 @@ public class ProgrammeListsResource {
     @RolesAllowed({Roles.CCI, Roles.ANALYST})
     @Operation(summary = "The SMEs counted as supported over a period (a mission first started in it, bounds included)")
     public Response smes(@QueryParam("from") String from, @QueryParam("to") String to, @BeanParam ReportParams params) {
-        LocalDate[] period = period(from, to);
+        Period period = Period.of(from, to);
         Instant asOf = params.asOf();
-        List<ProgrammeLists.Sme> smes = lists.supportedSmes(period[0], period[1], asOf);
-        return params.respond("supported-smes", new SmeList(period[0], period[1], asOf, smes), () -> {
+        List<ProgrammeLists.Sme> smes = lists.supportedSmes(period.from(), period.to(), asOf);
+        return params.respond("supported-smes", new SmeList(period.from(), period.to(), asOf, smes), () -> {
             CsvTable table = CsvTable.of("smeId", "name", "communeCode", "communeName", "epci", "nafCode", "nafSection",
                     "firstStart", "missionsStarted");
             smes.forEach(s -> table.row(s.smeId(), s.name(), s.communeCode(), s.communeName(), s.epci(), s.nafCode(),
@@ -61,12 +59,12 @@ public class ProgrammeListsResource {
     @RolesAllowed({Roles.CCI, Roles.ANALYST})
     @Operation(summary = "The job reports counted in the jobs created and preserved over a period (by report date)")
     public Response jobReports(@QueryParam("from") String from, @QueryParam("to") String to, @BeanParam ReportParams params) {
-        LocalDate[] period = period(from, to);
+        Period period = Period.of(from, to);
         Instant asOf = params.asOf();
-        List<ProgrammeLists.JobReport> reports = lists.jobReports(period[0], period[1], asOf);
+        List<ProgrammeLists.JobReport> reports = lists.jobReports(period.from(), period.to(), asOf);
         long created = reports.stream().filter(r -> "CREATED".equals(r.kind())).mapToLong(ProgrammeLists.JobReport::count).sum();
         long preserved = reports.stream().filter(r -> !"CREATED".equals(r.kind())).mapToLong(ProgrammeLists.JobReport::count).sum();
-        return params.respond("job-reports", new JobReportList(period[0], period[1], asOf, created, preserved, reports), () -> {
+        return params.respond("job-reports", new JobReportList(period.from(), period.to(), asOf, created, preserved, reports), () -> {
             CsvTable table = CsvTable.of("reportId", "smeId", "smeName", "communeCode", "date", "kind", "contractType", "count");
             reports.forEach(r -> table.row(r.reportId(), r.smeId(), r.smeName(), r.communeCode(), r.date(), r.kind(),
                     r.contractType(), r.count()));
@@ -80,8 +78,8 @@ public class ProgrammeListsResource {
     @Operation(summary = "Missions proposed over a period and how far they went; needs published in it by category")
     public ProgrammeLists.Activity activity(@QueryParam("from") String from, @QueryParam("to") String to,
                                             @QueryParam("asOf") String asOf) {
-        LocalDate[] period = period(from, to);
-        return lists.activity(period[0], period[1], asOf(asOf));
+        Period period = Period.of(from, to);
+        return lists.activity(period.from(), period.to(), asOf(asOf));
     }
 
     @GET
@@ -114,31 +112,5 @@ public class ProgrammeListsResource {
 
     private static Instant asOf(String asOf) {
         return ReportParams.asOf(asOf);
-    }
-
-    private static LocalDate[] period(String from, String to) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate start = date("from", from, errors);
-        LocalDate end = date("to", to, errors);
-        if (errors.isEmpty() && end.isBefore(start)) {
-            errors.add(new FieldError("to", "must not be before from"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new LocalDate[] {start, end};
-    }
-
-    private static LocalDate date(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required (YYYY-MM-DD)"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
-            return null;
-        }
     }
 }

@@ -1,8 +1,7 @@
 package fr.alize.impact.programme;
 
+import fr.alize.impact.report.Period;
 import fr.alize.impact.report.ReportParams;
-import fr.alize.platform.errors.FieldError;
-import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,9 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/")
@@ -45,29 +41,8 @@ public class ProgrammeResource {
     @Path("totals")
     @Operation(summary = "Companies supported and jobs created over a period (from and to included)")
     public Response totals(@QueryParam("from") String from, @QueryParam("to") String to, @BeanParam ReportParams params) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate start = date("from", from, errors);
-        LocalDate end = date("to", to, errors);
-        if (errors.isEmpty() && end.isBefore(start)) {
-            errors.add(new FieldError("to", "must not be before from"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        ProgrammeFigures.Totals totals = figures.totals(start, end, params.asOf());
+        Period period = Period.of(from, to);
+        ProgrammeFigures.Totals totals = figures.totals(period.from(), period.to(), params.asOf());
         return params.respond("totals", totals, () -> ProgrammeFigures.csv(totals));
-    }
-
-    private static LocalDate date(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required (YYYY-MM-DD)"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
-            return null;
-        }
     }
 }
