@@ -68,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Benchmarks, not tests: run with {@code ./mvnw verify -pl impact-service -Dbench=true -Dtest=ImpactBenchmark}
+ * Benchmarks, not tests: run with {@code ./mvnw verify -pl impact-service -am -DskipITs -Dbench=true -Dtest=ImpactBenchmark}
  * ({@code -Dbench.events=1000000}, {@code -Dbench.rate=200}, {@code -Dbench.seconds=30}, {@code -Dbench.warmup=60}).
  * Prints its figures.
  * <ol>

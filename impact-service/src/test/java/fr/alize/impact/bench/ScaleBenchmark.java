@@ -34,7 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A benchmark, not a test: {@code ./mvnw verify -pl impact-service -Dbench=true -Dtest=ScaleBenchmark}
+ * A benchmark, not a test: {@code ./mvnw verify -pl impact-service -am -DskipITs -Dbench=true -Dtest=ScaleBenchmark}
  * ({@code -Dbench.scale.events=1000000}, {@code -Dbench.scale.first=100000}, {@code -Dbench.scale.calls=20}).
  * <p>
  * Produces a five-year programme onto the three topics with the relays' record shape and CloudEvents headers (each

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Benchmark, not a test: 10,000 volunteers in 10 bulk requests of 1,000 against the real stack (PostgreSQL, Kafka,
  * the outbox running), then the same 10 requests again. Prints volunteers per second for both passes and their
- * time ratio. Run with {@code ./mvnw verify -pl volunteer-service -Dbench=true -Dtest=BulkUpsertBench}.
+ * time ratio. Run with {@code ./mvnw verify -pl volunteer-service -am -DskipITs -Dbench=true -Dtest=BulkUpsertBench}.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "bench", matches = "true")

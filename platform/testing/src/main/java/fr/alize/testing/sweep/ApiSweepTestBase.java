@@ -6,7 +6,7 @@ import io.quarkus.arc.Arc;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API sweeps as tests; a service's {@code @QuarkusTest class ApiSweepTest extends ApiSweepTestBase} names
+ * The API sweeps as tests; a service's {@code @QuarkusTest class ApiSweepIT extends ApiSweepTestBase} names
  * itself and its topic.
  */
 public abstract class ApiSweepTestBase {
