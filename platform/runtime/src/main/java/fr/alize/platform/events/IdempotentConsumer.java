@@ -90,7 +90,7 @@ public class IdempotentConsumer {
             return count(consumer, park(consumer, record, parsed.problem()), 1);
         }
         EventEnvelope event = parsed.envelope();
-        try {
+        try (LogContext ids = LogContext.of(event.id(), event.subject())) {
             return count(consumer, retrying(consumer + " " + event.type() + " " + event.id(),
                     () -> QuarkusTransaction.requiringNew().call(() -> {
                         if (!markProcessed(consumer, event.id())) {
@@ -141,7 +141,7 @@ public class IdempotentConsumer {
                         readable.size(), Failures.reason(e.getCause()));
                 for (NewEvent event : readable.values()) {
                     Map<String, NewEvent> one = Map.of(event.event().id(), event);
-                    try {
+                    try (LogContext ids = LogContext.of(event.event().id(), event.event().subject())) {
                         applied += retrying(consumer + " " + event.event().type() + " " + event.event().id(),
                                 () -> QuarkusTransaction.requiringNew().call(() -> applyNew(consumer, one, projection)));
                     } catch (Permanent single) {
