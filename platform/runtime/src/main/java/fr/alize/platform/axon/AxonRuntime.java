@@ -23,6 +23,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -215,6 +216,8 @@ public class AxonRuntime {
                 // a failed send must fail the batch, so that the token does not move past unsent events
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
+        // Axon's own meters: messages ingested, processed, failed, latency and capacity per event processor and bus
+        new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
         modules.forEach(module -> module.configure(configurer));
         Configuration built = configurer.buildConfiguration();
         built.commandBus().registerDispatchInterceptor(actorInterceptor());

@@ -62,10 +62,21 @@ public final class KafkaEventPublisher implements EventMessageHandler {
 
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
-        ProducerRecord<String, String> record = toRecord(event);
-        Future<RecordMetadata> sent = producer().send(record);
-        pendingSendsOfThisBatch().add(sent);
-        return null;
+        String aggregateId = event instanceof DomainEventMessage<?> domainEvent ? domainEvent.getAggregateIdentifier() : null;
+        try (LogContext ids = LogContext.of(event.getIdentifier(), aggregateId)) {
+            ProducerRecord<String, String> record = toRecord(event);
+            KafkaProducer<String, String> producer;
+            try {
+                producer = producer();
+            } catch (EventPublicationException e) {
+                // no producer yet (the topic could not be checked): this batch failed as surely as an unacknowledged one
+                failedBatches.increment();
+                throw e;
+            }
+            Future<RecordMetadata> sent = producer.send(record);
+            pendingSendsOfThisBatch().add(sent);
+            return null;
+        }
     }
 
     /** The sends of the current batch; the first call of a batch registers the wait for all of them before commit. */
