@@ -147,7 +147,7 @@ public class IdempotentConsumer {
         // one span per record of the batch, each in the trace its record carries; they end with the batch
         List<Span> spans = readable.values().stream().map(e -> tracing.applying(consumer, e.record().topic(), e.event().id(),
                 tracing.from(e.record().headers()))).toList();
-        if (!readable.isEmpty()) try {
+        if (!readable.isEmpty()) {
             try {
                 applied = retrying(consumer + " batch of " + readable.size() + " events",
                         () -> QuarkusTransaction.requiringNew().call(() -> applyNew(consumer, readable, projection)));
@@ -164,9 +164,9 @@ public class IdempotentConsumer {
                         rejected++;
                     }
                 }
+            } finally {
+                spans.forEach(Span::end);
             }
-        } finally {
-            spans.forEach(Span::end);
         }
         BatchOutcome outcome = new BatchOutcome(applied, readable.size() - applied - rejected + repeated,
                 parkedRecords + rejected);
