@@ -3,6 +3,7 @@ package fr.alize.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.alize.infra.AlizeRole;
 import fr.alize.infra.ChildProcesses;
+import fr.alize.infra.ProcessCpu;
 import fr.alize.local.AlizeLocal;
 
 import java.io.IOException;

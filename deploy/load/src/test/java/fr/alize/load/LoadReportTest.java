@@ -2,6 +2,7 @@ package fr.alize.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.alize.infra.ProcessCpu;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -44,6 +44,9 @@ final class Demo {
         }
         Console.say("  the IT mission's history: %s/missions/%s/history", variables.get("IMPACT"), variables.get("MISSION_IT"));
         Console.say("dashboard: %s/dashboard/#token=%s", variables.get("IMPACT"), variables.get("ANALYST"));
+        Console.say("coordinator's dashboard, with the worklist: %s/dashboard/#token=%s", variables.get("IMPACT"), variables.get("CCI"));
+        Console.say("annual report, printable: %s/dashboard/report.html?year=%s#token=%s", variables.get("IMPACT"), year,
+                variables.get("ANALYST"));
         Console.say("the story's variables, tokens included (12 h), to go on with curl as in docs/walkthrough.md:");
         new TreeMap<>(variables).forEach((name, value) -> System.out.println("export " + name + "=" + value));
     }

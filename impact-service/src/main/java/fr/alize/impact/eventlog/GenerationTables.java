@@ -77,10 +77,11 @@ class GenerationTables {
 
     /**
      * Once every record is in: removes the duplicates the topics held (keeps the first read of each event id), then
-     * builds the primary key and the current generation's other indexes, in bulk, several at a time. Repeatable (a
-     * crash during it is resumed too). Returns the events stored.
+     * builds the primary key and the current generation's other indexes, in bulk, several at a time, with
+     * {@code alongside} (work that needs the events without duplicates, not the indexes) running beside them.
+     * Repeatable (a crash during it is resumed too). Returns the events stored.
      */
-    long finish(int from, int to) throws SQLException {
+    long finish(int from, int to, Runnable alongside) throws SQLException {
         String table = EventLog.table(to);
         List<String> definitions = new ArrayList<>();
         withIndexMemory(statement -> {
@@ -108,17 +109,21 @@ class GenerationTables {
         });
         Map<String, Long> builds = new HashMap<>();
         definitions.forEach(definition -> builds.put(definition, 1L));
-        threads.eachShare(builds, share -> {
-            try {
-                withIndexMemory(statement -> {
-                    for (String definition : share) {
-                        statement.execute(definition);
-                    }
-                });
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not build the indexes of " + table, e);
-            }
-        });
+        List<Runnable> work = new ArrayList<>(List.of(alongside));
+        for (List<String> share : RebuildThreads.shares(builds, threads.streams())) {
+            work.add(() -> {
+                try {
+                    withIndexMemory(statement -> {
+                        for (String definition : share) {
+                            statement.execute(definition);
+                        }
+                    });
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not build the indexes of " + table, e);
+                }
+            });
+        }
+        threads.sideBySide(work);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
             count.next();

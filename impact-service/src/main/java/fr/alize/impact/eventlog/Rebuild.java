@@ -99,13 +99,22 @@ public class Rebuild {
             long copyStart = System.nanoTime();
             copyStreams.copy(checkpoint, lock);
             long finishStart = System.nanoTime();
-            long stored = tables.finish(checkpoint.from(), checkpoint.to());
-            long figuresStart = System.nanoTime();
-            long series = FigureBuild.build(dataSource, checkpoint.to());
+            long[] figures = new long[2]; // rows, nanoseconds
+            int generation = checkpoint.to();
+            long stored = tables.finish(checkpoint.from(), checkpoint.to(), () -> {
+                long start = System.nanoTime();
+                try {
+                    figures[0] = FigureBuild.build(dataSource, generation, threads.streams(), threads::sideBySide);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not build the read model of generation " + generation, e);
+                }
+                figures[1] = System.nanoTime() - start;
+            });
             checkpoints.tableFinished(lock, stored);
-            LOG.infof("rebuild of generation %d: copy %.1f s, duplicates removed and indexes built in %.1f s (%d at a time),"
-                    + " read model built in %.1f s (%d rows)", checkpoint.to(), (finishStart - copyStart) / 1e9,
-                    (figuresStart - finishStart) / 1e9, threads.streams(), (System.nanoTime() - figuresStart) / 1e9, series);
+            LOG.infof("rebuild of generation %d: copy %.1f s; then in %.1f s, duplicates removed and indexes built (%d at"
+                    + " a time) and, beside them, the read model built in %.1f s (%d rows)", checkpoint.to(),
+                    (finishStart - copyStart) / 1e9, (System.nanoTime() - finishStart) / 1e9, threads.streams(),
+                    figures[1] / 1e9, figures[0]);
             switchOver(lock, checkpoint.from(), checkpoint.to(), checkpoint.copyStartedAt());
             LOG.infof("event log rebuilt into generation %d: %d events stored", checkpoint.to(), stored);
         } catch (Exception e) {

@@ -48,7 +48,12 @@ class RebuildThreads {
 
     /** Runs the work on every share of {@link #shares} at once, and waits; the first failure is thrown. */
     <T> void eachShare(Map<T, Long> weights, Consumer<List<T>> work) {
-        allOf(shares(weights, streams()).stream().map(share -> async(() -> work.accept(share))).toList());
+        sideBySide(shares(weights, streams()).stream().<Runnable>map(share -> () -> work.accept(share)).toList());
+    }
+
+    /** Runs these tasks at once, and waits; the first failure is thrown. */
+    void sideBySide(List<Runnable> tasks) {
+        allOf(tasks.stream().map(this::async).toList());
     }
 
     /**

@@ -18,11 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Builds the read model of a generation from all of its events at once (a rebuild): each subject's changes over
- * recording time are summed per series and instant as the subjects are read, streamed into a scratch table with COPY
- * in bounded chunks, then summed again and turned into running values in one statement. Gives exactly what applying
+ * recording time are summed per series and instant as the subjects are read (several shares of the subjects at once),
+ * streamed into a scratch table with COPY in bounded chunks, then summed again and turned into running values in one
+ * statement. Gives exactly what applying
  * the same events one batch at a time gives ({@link Projector}), since both add up the same changes; repeatable (the
  * read model is emptied first).
  */
@@ -36,11 +38,15 @@ public final class FigureBuild {
     private FigureBuild() {
     }
 
-    /** Returns the series rows written. */
-    public static long build(DataSource dataSource, int generation) throws SQLException {
-        try (Connection writer = dataSource.getConnection(); Connection reader = dataSource.getConnection()) {
+    /**
+     * Returns the series rows written. The subjects are read in {@code streams} disjoint shares at once (by a hash of
+     * the subject's id, so that each subject's events are all in one share), each on a connection of its own; their
+     * changes go to one scratch table, written by one connection in turn.
+     */
+    public static long build(DataSource dataSource, int generation, int streams,
+                             Consumer<List<Runnable>> runSideBySide) throws SQLException {
+        try (Connection writer = dataSource.getConnection()) {
             writer.setAutoCommit(false);
-            reader.setAutoCommit(false);
             try (Statement statement = writer.createStatement()) {
                 FigureStore.clear(writer, generation);
                 statement.execute("CREATE TEMPORARY TABLE figure_change (figure TEXT, year INT, key TEXT,"
@@ -49,11 +55,12 @@ public final class FigureBuild {
                         .copyIn("COPY figure_change FROM STDIN");
                 long start = System.nanoTime();
                 try {
-                    Pending pending = new Pending(copy);
-                    for (Projector.Subject subject : Projector.Subject.values()) {
-                        copySubjects(reader, generation, subject, pending);
+                    List<Runnable> shares = new ArrayList<>();
+                    for (int share = 0; share < streams; share++) {
+                        int hash = share;
+                        shares.add(() -> readShare(dataSource, generation, hash, streams, copy));
                     }
-                    pending.flush();
+                    runSideBySide.accept(shares);
                     copy.endCopy();
                 } finally {
                     if (copy.isActive()) {
@@ -70,40 +77,58 @@ public final class FigureBuild {
                 long summed = System.nanoTime();
                 statement.executeUpdate("INSERT INTO " + FigureStore.keyTable(generation)
                         + " (figure, year, key) SELECT DISTINCT figure, year, key FROM figure_change");
-                LOG.infof("read model of generation %d: subjects' changes read and copied in %.1f s (%d changes),"
-                        + " summed into %d rows in %.1f s, series listed in %.1f s", generation, (copied - start) / 1e9,
-                        copy.getHandledRowCount(), rows, (summed - copied) / 1e9, (System.nanoTime() - summed) / 1e9);
+                LOG.infof("read model of generation %d: subjects' changes read and copied in %.1f s (%d changes, %d at a"
+                        + " time), summed into %d rows in %.1f s, series listed in %.1f s", generation,
+                        (copied - start) / 1e9, copy.getHandledRowCount(), streams, rows, (summed - copied) / 1e9,
+                        (System.nanoTime() - summed) / 1e9);
                 writer.commit();
-                reader.commit();
                 return rows;
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
-                reader.rollback();
                 throw e;
             }
         }
     }
 
+    /** Reads one share of the subjects of every kind, and copies their changes. */
+    private static void readShare(DataSource dataSource, int generation, int share, int shares, CopyIn copy) {
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false); // a cursor: rows fetched FETCH at a time
+            Pending pending = new Pending(copy);
+            for (Projector.Subject subject : Projector.Subject.values()) {
+                copySubjects(reader, generation, subject, share, shares, pending);
+            }
+            pending.flush();
+            reader.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not build the read model of generation " + generation, e);
+        }
+    }
+
     /**
-     * Reads the subjects' events in subject order and adds each subject's changes, as soon as it is read, to the
-     * changes pending; those are copied whenever they reach {@link #PENDING} (series, instant) pairs, already summed.
+     * Reads the subjects' events of one share in subject order and adds each subject's changes, as soon as it is read,
+     * to the changes pending; those are copied whenever they reach {@link #PENDING} (series, instant) pairs, already
+     * summed. Only grouping matters in the order, so it compares bytes ({@code COLLATE "C"}), not words.
      */
-    private static void copySubjects(Connection reader, int generation, Projector.Subject subject, Pending pending)
-            throws SQLException {
-        try (PreparedStatement select = reader.prepareStatement("SELECT " + Projector.columns() + ", data ->> '"
-                + subject.field + "' AS subject FROM " + EventLog.table(generation) + " WHERE type = ANY(?) AND data ->> '"
-                + subject.field + "' IS NOT NULL ORDER BY subject")) {
+    private static void copySubjects(Connection reader, int generation, Projector.Subject subject, int share, int shares,
+                                     Pending pending) throws SQLException {
+        String id = "data ->> '" + subject.field + "'";
+        try (PreparedStatement select = reader.prepareStatement("SELECT " + Projector.columns() + ", " + id
+                + " AS subject FROM " + EventLog.table(generation) + " WHERE type = ANY(?) AND " + id + " IS NOT NULL"
+                + " AND abs(hashtext(" + id + ") % ?) = ? ORDER BY subject COLLATE \"C\"")) {
             select.setArray(1, reader.createArrayOf("text", subject.types.toArray()));
+            select.setInt(2, shares);
+            select.setInt(3, share);
             select.setFetchSize(FETCH);
             List<LoggedEvent> events = new ArrayList<>();
             String current = null;
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    String id = rows.getString(7);
-                    if (!id.equals(current)) {
+                    String subjectId = rows.getString(7);
+                    if (!subjectId.equals(current)) {
                         pending.add(Timeline.of(events, subject.figures));
                         events.clear();
-                        current = id;
+                        current = subjectId;
                     }
                     events.add(Projector.event(rows));
                 }
@@ -156,9 +181,12 @@ public final class FigureBuild {
             size = 0;
         }
 
+        /** Shares write to the one COPY in turn, whole lines at a time. */
         private void write(StringBuilder lines) throws SQLException {
             byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            synchronized (copy) {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            }
             lines.setLength(0);
         }
     }

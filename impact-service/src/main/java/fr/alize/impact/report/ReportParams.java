@@ -34,6 +34,11 @@ public class ReportParams {
 
     /** The as-of time asked for; null when none was (everything recorded so far counts). */
     public Instant asOf() {
+        return asOf(asOf);
+    }
+
+    /** An {@code asOf} query value read as {@link #asOf()} reads it, for resources that answer JSON only. */
+    public static Instant asOf(String asOf) {
         if (asOf == null || asOf.isBlank()) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.impact.TestEvents;
 import fr.alize.impact.TestEvents.Mission;
 import fr.alize.impact.report.ImpactConfig;
+import fr.alize.infra.ProcessCpu;
 import fr.alize.platform.axon.AxonRuntime;
 import fr.alize.platform.events.Actors;
 import fr.alize.testing.EventContracts;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,9 +250,12 @@ class ImpactBenchmark {
         double plainSeconds = (System.nanoTime() - plainStart) / 1e9;
 
         long logAtRebuild = status().getLong("events");
+        long postmaster = postmaster();
+        double[] cpuBefore = cpuSeconds(postmaster);
         given().auth().oauth2(Tokens.cci()).when().post("/events/rebuild").then().statusCode(202);
         await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 List.of("SWITCHED", "FAILED").contains(rebuildStatus().getString("state")));
+        double[] rebuildCpu = minus(cpuSeconds(postmaster), cpuBefore);
         JsonPath rebuild = rebuildStatus();
         assertThat(rebuild.getString("state")).isEqualTo("SWITCHED");
         double rebuildSeconds = Duration.between(Instant.parse(rebuild.getString("startedAt")),
@@ -264,13 +269,40 @@ class ImpactBenchmark {
         System.out.printf("BENCH live consumers paused: the log held %d events before the load and %d when the rebuild began%n",
                 logBefore, logAtRebuild);
         int streams = config.rebuild().streams().orElse(Runtime.getRuntime().availableProcessors());
+        cpuBefore = cpuSeconds(postmaster);
         double[] floor = databaseFloor(rebuild.getInt("toGeneration"), streams);
+        double[] floorCpu = minus(cpuSeconds(postmaster), cpuBefore);
         double rate = read / (floor[0] + floor[1] + floor[2]);
         System.out.printf("BENCH PostgreSQL alone: the same rows loaded from memory with COPY in %.1f s, key and indexes "
                         + "built in %.1f s, %d at a time as the rebuild does, the read model's rows copied and keyed in %.1f s"
                         + " = %.0f events/s (%.0f%% of the plain consumer); the rebuild ran at %.2fx that%n",
                 floor[0], floor[1], streams, floor[2], rate, 100 * rate / (plainRead / plainSeconds),
                 (read / rebuildSeconds) / rate);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("BENCH CPU seconds, PostgreSQL / this JVM: rebuild %.1f / %.1f, PostgreSQL alone %.1f / %.1f."
+                        + " On %d cores, 0.8x the PostgreSQL-alone rate leaves the whole rebuild %.1f s, at most %.1f CPU"
+                        + " seconds; its PostgreSQL part alone took %.1f of them%n",
+                rebuildCpu[0], rebuildCpu[1], floorCpu[0], floorCpu[1], cores,
+                (floor[0] + floor[1] + floor[2]) / 0.8, cores * (floor[0] + floor[1] + floor[2]) / 0.8, rebuildCpu[0]);
+    }
+
+    /** The pid of the PostgreSQL server of the tests: the parent of one of its backends. */
+    long postmaster() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return ProcessHandle.of(row.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        }
+    }
+
+    /** CPU seconds used so far by PostgreSQL (the postmaster and its backends, live or ended) and by this JVM. */
+    static double[] cpuSeconds(long postmaster) {
+        return new double[]{ProcessCpu.seconds(postmaster),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9};
+    }
+
+    static double[] minus(double[] after, double[] before) {
+        return new double[]{after[0] - before[0], after[1] - before[1]};
     }
 
     /**

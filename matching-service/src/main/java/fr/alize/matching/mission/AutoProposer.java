@@ -9,7 +9,6 @@ import fr.alize.platform.axon.Commands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -34,16 +33,11 @@ public class AutoProposer {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "matching.auto-propose")
-    volatile boolean enabled;
-
-    /** Switches automatic proposals on or off until the next start (the configuration gives the initial value). */
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
+    @Inject
+    AutoProposals switched;
 
     void onNeedOpened(@Observes NeedOpened opened) {
-        if (!enabled) {
+        if (!switched.on()) {
             return;
         }
         PoolNeed need = ranking.need(opened.needId()).orElse(null);

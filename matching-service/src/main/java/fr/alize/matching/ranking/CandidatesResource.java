@@ -1,6 +1,7 @@
 package fr.alize.matching.ranking;
 
 import fr.alize.platform.web.Uuids;
+import fr.alize.matching.MatchingConfig;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.platform.errors.NotFoundException;
 import fr.alize.platform.security.Roles;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -29,8 +29,8 @@ public class CandidatesResource {
     @Inject
     RankingService ranking;
 
-    @ConfigProperty(name = "matching.default-limit")
-    int defaultLimit;
+    @Inject
+    MatchingConfig config;
 
     /** The answer: the candidates best first, the weights used, and the exclusions when asked. */
     public record CandidatesAnswer(String needId, String needStatus, Weights weights, int considered,
@@ -48,7 +48,7 @@ public class CandidatesResource {
             @QueryParam("exclusions") boolean exclusions) {
         PoolNeed need = ranking.need(needId.toLowerCase())
                 .orElseThrow(() -> new NotFoundException("No published need " + needId + " in the candidate pool."));
-        Ranking ranked = ranking.rank(need, limit == null ? defaultLimit : limit, exclusions);
+        Ranking ranked = ranking.rank(need, limit == null ? config.defaultLimit() : limit, exclusions);
         return new CandidatesAnswer(need.needId(), need.status(), ranking.weights(), ranked.considered(),
                 ranked.candidates(), exclusions ? ranked.exclusions() : null);
     }

@@ -1,5 +1,6 @@
 package fr.alize.matching.ranking;
 
+import fr.alize.matching.MatchingConfig;
 import fr.alize.matching.pool.CandidateIndex;
 import fr.alize.matching.mission.MissionState;
 import fr.alize.matching.pool.CandidatePool;
@@ -8,7 +9,6 @@ import fr.alize.matching.pool.PoolNeed;
 import fr.alize.matching.pool.PoolVolunteer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,18 +23,8 @@ public class RankingService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "matching.weights.skills")
-    double skills;
-    @ConfigProperty(name = "matching.weights.availability")
-    double availability;
-    @ConfigProperty(name = "matching.weights.proximity")
-    double proximity;
-    @ConfigProperty(name = "matching.weights.load")
-    double load;
-    @ConfigProperty(name = "matching.weights.spread")
-    double spread;
-    @ConfigProperty(name = "matching.hours-per-day")
-    double hoursPerDay;
+    @Inject
+    MatchingConfig config;
 
     private final CommuneProximity communes = CommuneProximity.hautsDeFrance();
 
@@ -68,7 +58,8 @@ public class RankingService {
     }
 
     public Weights weights() {
-        return new Weights(skills, availability, proximity, load, spread);
+        MatchingConfig.Weights w = config.weights();
+        return new Weights(w.skills(), w.availability(), w.proximity(), w.load(), w.spread());
     }
 
     private LocalDate today() {
@@ -85,7 +76,7 @@ public class RankingService {
         CandidateIndex index = pool.index();
         IndexScorer current = scorer;
         if (current == null || current.index() != index) {
-            current = new IndexScorer(index, new Scorer(index, communes, weights(), hoursPerDay));
+            current = new IndexScorer(index, new Scorer(index, communes, weights(), config.hoursPerDay()));
             scorer = current;
         }
         return new Ranker(index, current.scorer());

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 class AutoProposalTest {
 
     @Inject
-    AutoProposer autoProposer;
+    TestAutoProposals autoProposals;
 
     @BeforeAll
     static void topicsExist() {
@@ -30,7 +30,7 @@ class AutoProposalTest {
 
     @AfterEach
     void backToTheDefault() {
-        autoProposer.setEnabled(false);
+        autoProposals.turn(false);
     }
 
     @Test
@@ -47,7 +47,7 @@ class AutoProposalTest {
         MissionFixture.awaitRanked(probe, best);
         MissionFixture.awaitRanked(probe, weaker);
 
-        autoProposer.setEnabled(true);
+        autoProposals.turn(true);
         String needId = uuid();
         PoolFeed.needPublished(needId, uuid(), skill, "59606");
         String missionId = AutoProposer.autoMissionId(needId);

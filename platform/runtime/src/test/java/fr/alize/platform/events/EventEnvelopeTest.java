@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventEnvelopeTest {
@@ -59,6 +61,21 @@ class EventEnvelopeTest {
                 "not a number");
         problemContains(EventEnvelope.parse(record("{not json", REQUIRED), MAPPER).problem(),
                 "the value is not JSON");
+    }
+
+    @Test
+    void readsEveryTimeAsInstantParseDoesAndRefusesWhatItRefuses() {
+        for (String time : new String[]{"2026-11-26T10:15:30Z", "2026-11-26T10:15:30.5Z", "2026-11-26T10:15:30.123456Z",
+                "2026-11-26T10:15:30.123456789Z", "2024-02-29T23:59:59.000000001Z", "0001-01-01T00:00:00Z",
+                "2026-11-26T10:15:30+01:00", "2026-11-26T10:15:30.25-05:30", "2026-12-31T23:59:60Z", "2026-11-26T24:00:00Z", "2026-11-26T10:15:30.Z", "2026-11-26t10:15:30z"}) {
+            assertEquals(Instant.parse(time), EventEnvelope.instant(time), time);
+        }
+        for (String time : new String[]{"2026-02-29T10:15:30Z", "2026-04-31T10:15:30Z", "2026-13-01T10:15:30Z",
+                "2026-11-26T10:60:00Z", "2026-11-26T10:15:30.1234567890Z",
+                "2026-11-26T10:15:3aZ", "+2026-11-26T10:15:30Z", "2026-11-26 10:15:30Z"}) {
+            assertThrows(DateTimeParseException.class, () -> Instant.parse(time), time);
+            assertThrows(DateTimeParseException.class, () -> EventEnvelope.instant(time), time);
+        }
     }
 
     static void problemContains(String problem, String expected) {

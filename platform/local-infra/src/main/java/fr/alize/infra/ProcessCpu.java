@@ -1,4 +1,4 @@
-package fr.alize.load;
+package fr.alize.infra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,26 +12,31 @@ import java.util.function.LongSupplier;
  * threads) and of its children that ended and were waited for, so that PostgreSQL's backends, which come and go,
  * are counted in their postmaster once they end and while they live. In clock ticks of 1/100 s (USER_HZ).
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     static final double TICKS_PER_SECOND = 100;
 
     /** Process names to how to find their pid now (a process restarted keeps its name). */
     private final Map<String, LongSupplier> processes;
 
-    ProcessCpu(Map<String, LongSupplier> processes) {
+    public ProcessCpu(Map<String, LongSupplier> processes) {
         this.processes = processes;
     }
 
     /** Seconds of CPU each process has used so far. */
-    Map<String, Double> seconds() {
+    public Map<String, Double> seconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        processes.forEach((name, pid) -> seconds.put(name, ticksWithLiveChildren(pid.getAsLong()) / TICKS_PER_SECOND));
+        processes.forEach((name, pid) -> seconds.put(name, seconds(pid.getAsLong())));
         return seconds;
     }
 
+    /** Seconds of CPU one process, its live children and those that ended have used so far. */
+    public static double seconds(long pid) {
+        return ticksWithLiveChildren(pid) / TICKS_PER_SECOND;
+    }
+
     /** Per command, the CPU seconds each process used between two readings. */
-    static Map<String, Double> perCommand(Map<String, Double> before, Map<String, Double> after, int commands) {
+    public static Map<String, Double> perCommand(Map<String, Double> before, Map<String, Double> after, int commands) {
         Map<String, Double> per = new LinkedHashMap<>();
         after.forEach((name, seconds) -> per.put(name, commands == 0 ? Double.NaN : (seconds - before.getOrDefault(name, 0.0)) / commands));
         return per;
@@ -46,7 +51,7 @@ final class ProcessCpu {
     }
 
     /** utime + stime (+ cutime + cstime) of one process; 0 when it is gone. */
-    static long ticks(long pid, boolean withWaitedChildren) {
+    public static long ticks(long pid, boolean withWaitedChildren) {
         try {
             return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), withWaitedChildren);
         } catch (IOException e) {
@@ -55,7 +60,7 @@ final class ProcessCpu {
     }
 
     /** From the text of a stat file: fields 14 to 17, counted after the command name in parentheses. */
-    static long ticks(String stat, boolean withWaitedChildren) {
+    public static long ticks(String stat, boolean withWaitedChildren) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state): utime is field 14
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -1,0 +1,41 @@
+package fr.alize.testing;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import fr.alize.needs.archfixture.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The layout rules find what breaks them, and the platform keeps them. */
+class ArchitectureRulesTest {
+
+    static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(Fixtures.class, Fixtures.UsesMatching.class,
+            Fixtures.CdiAggregate.class, Fixtures.FixtureCommands.class, Fixtures.FixtureCommands.Publish.class,
+            Fixtures.CleanAggregate.class);
+
+    @Test
+    void aServiceUsingAnotherServicesClassIsNamed() {
+        EvaluationResult result = ArchitectureRules.noOtherService("fr.alize.needs").evaluate(FIXTURES);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails()))
+                .contains("Fixtures$UsesMatching").contains("MatchingThing");
+    }
+
+    @Test
+    void anAggregateOrACommandReachingForCdiOrTheWebLayerIsNamedAndACleanOneIsNot() {
+        EvaluationResult result = ArchitectureRules.domainModelStandsAlone().evaluate(FIXTURES);
+
+        String details = String.join("\n", result.getFailureReport().getDetails());
+        assertThat(details).contains("Fixtures$CdiAggregate").contains("jakarta.enterprise.event.Event")
+                .contains("FixtureCommands$Publish").contains("fr.alize.platform.web.Page")
+                .doesNotContain("CleanAggregate");
+    }
+
+    @Test
+    void thePlatformUsesNoService() {
+        ArchitectureRules.platformUsesNoService().check(ArchitectureRules.productionClasses("fr.alize.platform"));
+    }
+}
