@@ -111,6 +111,7 @@ public final class TestEvents {
         private String actorRole;
         private String actorId;
         private boolean checked = true;
+        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
         private Event(String type, ObjectNode data) {
             this.type = type;
@@ -119,6 +120,12 @@ public final class TestEvents {
 
         public Event with(String field, Object value) {
             data.set(field, MAPPER.valueToTree(value));
+            return this;
+        }
+
+        /** A header beyond the CloudEvents ones (a {@code traceparent}, say). */
+        public Event header(String name, String value) {
+            extraHeaders.put(name, value);
             return this;
         }
 
@@ -234,6 +241,7 @@ public final class TestEvents {
                 headers.put("ce_actorrole", actorRole);
                 headers.put("ce_actorid", actorId);
             }
+            headers.putAll(extraHeaders);
             ProducerRecord<String, String> record = new ProducerRecord<>(topic(), null, recordedAt, key(), json());
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return producer().send(record);

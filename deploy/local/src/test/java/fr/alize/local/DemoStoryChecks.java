@@ -38,6 +38,15 @@ final class DemoStoryChecks {
     private static final List<String> PERSONAL_DATA = List.of("Claire Lenoir", "Lenoir", "Marc Dubois", "Nadia Benali",
             "Julien Caron", "saint-gobain.example", "alstom.example", "Sophie Quennesson", "Patrick Lefebvre", "Hélène Delattre");
 
+    /** The story's e-mail addresses (its people and its SMEs' contacts). */
+    private static final List<String> EMAILS = List.of("claire.lenoir@saint-gobain.example", "marc.dubois@saint-gobain.example",
+            "nadia.benali@alstom.example", "julien.caron@alstom.example", "contact@feerie-quennesson.example",
+            "garage.hainaut@example.org", "contact@menuiserie-delattre.example");
+    /** A signed JWT anywhere in a line: header and payload are base64url JSON objects. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
+    /** The plain-text console format, which production must not use. */
+    private static final Pattern TEXT_LOG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d+ +(TRACE|DEBUG|INFO|WARN|ERROR)");
+
     private final Map<String, String> v;
 
     private DemoStoryChecks(Map<String, String> variables) {
@@ -184,6 +193,40 @@ final class DemoStoryChecks {
             String body = get("IMPACT", path, "ANALYST").toString();
             for (String personal : PERSONAL_DATA) {
                 assertFalse(body.contains(personal), path + " shows " + personal);
+            }
+        }
+    }
+
+    /**
+     * The services' logs of the launched suite (production profile): JSON lines, and no line holds a name, an e-mail
+     * address or a token of the story (nor any signed JWT). The broker's and PostgreSQL's logs are read too.
+     */
+    void assertLogsAreJsonWithoutPersonalDataOrTokens(java.nio.file.Path logs) throws java.io.IOException {
+        List<String> tokens = v.values().stream().filter(value -> value.startsWith("eyJ")).toList();
+        assertFalse(tokens.isEmpty(), "the launcher printed the story's tokens");
+        List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(logs)) {
+            files = listing.filter(f -> f.toString().endsWith(".log")).sorted().toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("needs-service.log")), "service logs in " + logs);
+        for (java.nio.file.Path file : files) {
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                String where = file.getFileName() + ":" + (i + 1) + ": " + line;
+                for (String personal : PERSONAL_DATA) {
+                    assertFalse(line.contains(personal), "a log line names " + personal + " at " + where);
+                }
+                for (String email : EMAILS) {
+                    assertFalse(line.contains(email), "a log line holds " + email + " at " + where);
+                }
+                assertFalse(tokens.stream().anyMatch(line::contains), "a log line holds a token of the story at " + where);
+                assertFalse(JWT.matcher(line).find(), "a log line holds a JWT at " + where);
+            }
+            if (file.getFileName().toString().endsWith("-service.log")) {
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("{") && l.contains("\"loggerName\"") && l.contains("started in")),
+                        file + " has JSON log lines");
+                assertTrue(lines.stream().noneMatch(l -> TEXT_LOG_LINE.matcher(l).find()), file + " has no plain-text log line");
             }
         }
     }

@@ -69,11 +69,18 @@ abstract class LaunchedSuite {
 
 
     Process launch(Path data, Path log, String... options) throws IOException {
+        return launch(data, log, Map.of(), options);
+    }
+
+    /** The same, with environment variables for the launcher (which its services inherit). */
+    Process launch(Path data, Path log, Map<String, String> environment, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString(), "run",
                 "--home", HOME.toString(), "--data-dir", data.toString(), "--ready-timeout", "300"));
         command.addAll(List.of(options));
         ports.forEach((option, port) -> command.addAll(List.of("--" + option, Integer.toString(port))));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         launchers.add(process);
         return process;
     }

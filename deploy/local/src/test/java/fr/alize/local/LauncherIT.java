@@ -45,6 +45,7 @@ class LauncherIT extends LaunchedSuite {
         DemoStoryChecks story = DemoStoryChecks.fromLauncherOutput(Files.readString(firstLog));
         story.assertTheStory();
         story.assertNoPersonalDataInReports();
+        story.assertLogsAreJsonWithoutPersonalDataOrTokens(data.resolve("logs"));
 
         // a rebuild changes no figure
         Map<String, String> figures = story.reportsSnapshot();
@@ -88,6 +89,7 @@ class LauncherIT extends LaunchedSuite {
         assertEquals(events, resumed.eventsRecorded(), "no event recorded twice");
         resumed.rebuildImpact(); // the second load started one: wait until it has switched over
         assertEquals(figures, resumed.reportsSnapshot());
+        resumed.assertLogsAreJsonWithoutPersonalDataOrTokens(data.resolve("logs"));
         again.destroy();
         assertTrue(again.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, again.exitValue());

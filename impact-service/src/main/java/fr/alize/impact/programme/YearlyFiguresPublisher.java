@@ -14,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import fr.alize.platform.events.Topics;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,10 @@ import java.util.concurrent.TimeUnit;
  * may change the figures, on any instance, bumps {@code figures_change} in its own transaction. Then the figures of
  * every year are computed again and only those that differ from what was last sent are sent (and remembered in
  * {@code yearly_figures_sent} once acknowledged, so that a new publisher sends nothing already sent).
+ * <p>
+ * Records go through the SmallRye channel {@code yearly-figures} (an {@link Emitter}; producer settings in
+ * application.properties: acks=all, idempotent), so that the channel has the connector's health, metrics and
+ * tracing; each send is awaited (acknowledged or refused) before it is remembered.
  */
 @ApplicationScoped
 public class YearlyFiguresPublisher {
@@ -71,8 +78,10 @@ public class YearlyFiguresPublisher {
     private String topic;
 
     private volatile boolean topicReady;
+    @Inject
+    @Channel("yearly-figures")
+    Emitter<String> emitter;
     private ScheduledExecutorService scheduler;
-    private KafkaProducer<String, String> producer;
     /** Held while this instance is the publisher; used by the scheduler's thread only. */
     private ClusterLock.Held leadership;
     /** The version of {@code figures_change} whose figures this publisher sent (-1: none yet). */
@@ -81,13 +90,6 @@ public class YearlyFiguresPublisher {
     void start(@Observes StartupEvent event) {
         topic = config.yearly().topic();
         Duration interval = config.yearly().interval();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000), new StringSerializer(), new StringSerializer());
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "yearly-figures"));
         scheduler.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -96,7 +98,6 @@ public class YearlyFiguresPublisher {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            producer.close(Duration.ofSeconds(5));
             if (leadership != null) {
                 leadership.close();
             }
@@ -156,18 +157,33 @@ public class YearlyFiguresPublisher {
             ObjectNode record = value.deepCopy();
             record.put("computedAt", now.toString());
             String key = String.valueOf(year.year());
-            ProducerRecord<String, String> message = new ProducerRecord<>(topic, key, mapper.writeValueAsString(record));
             Map<String, String> headers = Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
                     CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, TYPE,
                     CloudEventHeaders.SOURCE, "/alize/impact-service", CloudEventHeaders.SUBJECT, key,
                     CloudEventHeaders.TIME, now.toString(), CloudEventHeaders.CONTENT_TYPE, "application/json",
                     CloudEventHeaders.SCHEMA_VERSION, "1");
-            headers.forEach((name, v) -> message.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(message).get(30, TimeUnit.SECONDS);
+            RecordHeaders recordHeaders = new RecordHeaders();
+            headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
+            send(key, mapper.writeValueAsString(record), recordHeaders);
             remember(year.year(), value, now);
             count++;
         }
         return count;
+    }
+
+    /** Sends one record on the channel and waits until the broker acknowledged it (or the send failed). */
+    private void send(String key, String value, RecordHeaders headers) throws Exception {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withKey(key).withHeaders(headers).build();
+        emitter.send(Message.of(value, Metadata.of(kafka), () -> {
+            acknowledged.complete(null);
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            acknowledged.completeExceptionally(failure);
+            return CompletableFuture.completedFuture(null);
+        }));
+        acknowledged.get(30, TimeUnit.SECONDS);
     }
 
     private void ensureTopic() throws Exception {

@@ -60,6 +60,13 @@ class OutboxIT {
 
         // the relay really failed to publish (send timeout 2 s in tests), and kept the events
         await().atMost(Duration.ofSeconds(30)).until(() -> failedBatches() > failuresBefore);
+        // its lag shows: at least these 10 events unsent, and readiness says it is stalled (stall-after 3 s in tests)
+        assertThat(metric("alize_relay_unsent{")).isGreaterThanOrEqualTo(10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "stalled".equals(relayReadiness("state")));
+        given().when().get("/q/health/ready").then().statusCode(503);
+        assertThat(Long.parseLong(relayReadiness("unsent"))).isGreaterThanOrEqualTo(10);
+        assertThat(relayReadiness("reason")).startsWith("relay stalled for more than 3 s");
+        assertThat(metric("alize_relay_oldest_unsent_seconds{")).isGreaterThan(3);
         KafkaBrokerControl.start();
 
         // at least once on the topic: a retried batch may repeat a record, consumers deduplicate on ce_id
@@ -72,6 +79,29 @@ class OutboxIT {
         assertThat(eventsPerNeed).hasSize(5);
         eventsPerNeed.values().forEach(events -> assertThat(events).containsExactly("NeedPublished@0", "NeedAmended@1"));
         assertThat(distinct).hasSize(10);
+
+        // caught up: nothing unsent, ready again
+        await().atMost(Duration.ofSeconds(60)).until(() -> metric("alize_relay_unsent{") == 0);
+        assertThat(metric("alize_relay_oldest_unsent_seconds{")).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "relaying".equals(relayReadiness("state")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var ready = given().when().get("/q/health/ready").then().extract();
+            assertThat(ready.statusCode()).as(ready.asString()).isEqualTo(200);
+        });
+    }
+
+    /** A value of the relay's readiness check (its data). */
+    private static String relayReadiness(String field) {
+        Object value = given().when().get("/q/health/ready").then().extract()
+                .path("checks.find { it.name == 'relay' }.data." + field);
+        return String.valueOf(value);
+    }
+
+    /** The sum of a metric's series in the service's Prometheus scrape. */
+    private static double metric(String prefix) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** Batches the outbox relay could not get acknowledged, from the service's metrics. */

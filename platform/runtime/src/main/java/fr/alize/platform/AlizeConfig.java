@@ -62,6 +62,13 @@ public interface AlizeConfig {
         /** How often an instance that holds no claim tries to take the relay's token. */
         @WithDefault("PT1S")
         Duration claimInterval();
+
+        /**
+         * Readiness says the relay is stalled when the oldest event it has not had acknowledged by the broker was
+         * stored longer ago than this (docs/architecture.md, "Lag and health").
+         */
+        @WithDefault("PT60S")
+        Duration stallAfter();
     }
 
     Startup startup();

@@ -2,19 +2,27 @@ package fr.alize.volunteer.hr;
 
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * A CSV file as HR teams export it: UTF-8 (a BOM is fine), a header row naming the columns, {@code ;} or {@code ,}
- * as separator (whichever the header uses), values optionally in double quotes ({@code ""} for a quote inside).
- * A file that cannot be read as such is a 400 naming {@code file}; blank lines are skipped. Values are text: nothing
- * in a cell is ever evaluated.
+ * as separator (whichever the header uses), values optionally in double quotes ({@code ""} for a quote inside), as
+ * RFC 4180 reads them (Apache Commons CSV). A file that cannot be read as such is a 400 naming {@code file} and the
+ * line where the record at fault starts: a quoted value that is not closed, or text between a closing quote and the
+ * next separator ({@code "a"b}). Blank lines are skipped. Values are text: nothing in a cell is ever evaluated.
  */
 record CsvTable(List<String> header, List<Line> lines) {
 
@@ -52,12 +60,50 @@ record CsvTable(List<String> header, List<Line> lines) {
         int headerEnd = text.indexOf('\n');
         String headerLine = headerEnd < 0 ? text : text.substring(0, headerEnd);
         char separator = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
-        List<Line> records = split(text, separator);
+        List<Line> records = read(text, separator);
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "is empty; its first line must name the columns");
         }
         List<String> header = records.get(0).values().stream().map(String::strip).toList();
         return new CsvTable(header, records.subList(1, records.size()));
+    }
+
+    /** Every non-blank record with the line it starts on; empty lines are read as records so that numbers stay exact. */
+    private static List<Line> read(String text, char separator) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false).get();
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                int startLine = (int) parser.getCurrentLineNumber() + 1;
+                boolean more;
+                try {
+                    more = records.hasNext();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new InvalidInputException("file", "line " + startLine + ": " + quotingProblem(e));
+                }
+                if (!more) {
+                    return lines;
+                }
+                List<String> values = records.next().toList();
+                if (!values.stream().allMatch(String::isBlank)) {
+                    lines.add(new Line(startLine, values));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quotingProblem(RuntimeException e) {
+        String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted value is not closed";
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            return "a quoted value must be followed by the separator or the end of the line (write \"\" for a quote inside quotes)";
+        }
+        return "is not valid CSV";
     }
 
     private static String decode(byte[] bytes) {
@@ -73,58 +119,5 @@ record CsvTable(List<String> header, List<Line> lines) {
 
     private static long count(String line, char c) {
         return line.chars().filter(ch -> ch == c).count();
-    }
-
-    private static List<Line> split(String text, char separator) {
-        List<Line> lines = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        StringBuilder value = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int startLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    value.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    line += c == '\n' ? 1 : 0;
-                    value.append(c);
-                }
-            } else if (c == '"' && value.toString().isBlank()) {
-                quoted = true;
-                value.setLength(0);
-            } else if (c == separator) {
-                values.add(value.toString());
-                value.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                endLine(lines, values, value, startLine);
-                values = new ArrayList<>();
-                line++;
-                startLine = line;
-            } else {
-                value.append(c);
-            }
-        }
-        if (quoted) {
-            throw new InvalidInputException("file", "line " + startLine + ": a quoted value is not closed");
-        }
-        endLine(lines, values, value, startLine);
-        return lines;
-    }
-
-    private static void endLine(List<Line> lines, List<String> values, StringBuilder value, int number) {
-        values.add(value.toString());
-        value.setLength(0);
-        boolean blank = values.stream().allMatch(String::isBlank);
-        if (!blank) {
-            lines.add(new Line(number, List.copyOf(values)));
-        }
     }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
+import fr.alize.platform.errors.ProblemException;
 import fr.alize.platform.security.Roles;
 import fr.alize.platform.web.Page;
 import fr.alize.platform.web.TextInput;
-import fr.alize.volunteer.hr.IdempotencyStore.Stored;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.skills.SkillCatalogue;
 import fr.alize.volunteer.volunteer.RowResult;
@@ -54,7 +54,8 @@ import java.util.function.Supplier;
  * A partner company's volunteers, as its HR system (or the CCI) manages them: register one, list them with filters,
  * and the machine-client API: bulk upsert keyed by the partner's employee reference (JSON or CSV), bulk
  * offboarding. Repeating a request changes nothing; repeating it with the same {@code Idempotency-Key} replays the
- * first answer (header {@code Idempotent-Replayed: true}); the same key with another request is a 409.
+ * first answer (header {@code Idempotent-Replayed: true}); the same key with another request is a 422, and while the
+ * first request with a key is still running another one with it is a 409. Keys expire ({@link IdempotencyStore}).
  */
 @Path("/partners/{partnerId}/volunteers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -168,20 +169,28 @@ public class PartnerVolunteersResource {
             throw new InvalidInputException(IDEMPOTENCY_KEY, problem);
         });
         String hash = sha256(operation, body);
-        var earlier = answers.find(partnerId, key);
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash)) {
-                throw new ConflictException("This Idempotency-Key was used for another request; use a new key.");
-            }
-            return Response.status(earlier.get().status()).type(MediaType.APPLICATION_JSON)
-                    .entity(earlier.get().response()).header(REPLAYED, "true").build();
+        IdempotencyStore.Claim claim = answers.claim(partnerId, key, hash);
+        if (claim instanceof IdempotencyStore.Replay replay) {
+            return Response.status(replay.status()).type(MediaType.APPLICATION_JSON)
+                    .entity(replay.response()).header(REPLAYED, "true").build();
         }
-        BulkReport report = BulkReport.of(work.get());
+        if (claim instanceof IdempotencyStore.OtherRequest) {
+            throw new ProblemException(422, "Unprocessable Content", "This Idempotency-Key was used for another request; use a new key.",
+                    List.of(new FieldError(IDEMPOTENCY_KEY, "was used for another request")));
+        }
+        if (claim instanceof IdempotencyStore.InFlight) {
+            throw new ConflictException("A request with this Idempotency-Key is still being processed; retry once it has answered.");
+        }
+        BulkReport report;
+        String json;
         try {
-            answers.save(partnerId, key, new Stored(hash, 200, mapper.writeValueAsString(report)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            report = BulkReport.of(work.get());
+            json = mapper.writeValueAsString(report);
+        } catch (RuntimeException | JsonProcessingException e) {
+            answers.release(partnerId, key);
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+        answers.complete(partnerId, key, 200, json);
         return Response.ok(report).build();
     }
 

@@ -10,6 +10,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +28,10 @@ import java.util.stream.IntStream;
 import static fr.alize.volunteer.Api.as;
 import static fr.alize.volunteer.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -123,8 +132,77 @@ class BulkUpsertIT {
                 .body("results[0].outcome", equalTo("CREATED"))
                 .body(equalTo(firstAnswer));
         assertThat(Api.events(dataSource)).isEqualTo(events);
-        problem(bulk(partnerId, rows(Api.volunteer("D-2", "Other", "hr-training", 2)), key), 409);
+        problem(bulk(partnerId, rows(Api.volunteer("D-2", "Other", "hr-training", 2)), key), 422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(Api.events(dataSource)).isEqualTo(events);
         problem(bulk(partnerId, body, "x".repeat(101)), 400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    /**
+     * A second request with a key whose first request has not answered yet is a 409 and runs nothing; once the first
+     * answered, the key replays it. The first request is held in flight by a lock the test takes on the event store.
+     */
+    @Test
+    void aRequestWithAKeyStillInFlightIsA409() throws Exception {
+        String partnerId = Api.enrolPartner();
+        String body = rows(Api.volunteer("K-1", "Lou Petit", "hr-training", 2));
+        String key = UUID.randomUUID().toString();
+        CompletableFuture<String> first;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE domain_event_entry IN EXCLUSIVE MODE");
+            first = CompletableFuture.supplyAsync(() -> bulk(partnerId, body, key).statusCode(200).extract().asString());
+            await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(partnerId, key));
+            long events = Api.events(dataSource);
+            problem(bulk(partnerId, body, key), 409).body("detail", containsString("still being processed"));
+            problem(bulk(partnerId, rows(Api.volunteer("K-2", "Other", "hr-training", 2)), key), 422);
+            assertThat(first).isNotDone();
+            assertThat(Api.events(dataSource)).isEqualTo(events);
+            lock.rollback();
+        }
+        String answer = first.get(30, TimeUnit.SECONDS);
+        assertThat(answer).contains("CREATED");
+        bulk(partnerId, body, key).statusCode(200).header("Idempotent-Replayed", "true").body(equalTo(answer));
+    }
+
+    /** A key is forgotten 24 h (volunteer.idempotency.expiry) after its first use: the same key then runs a new request. */
+    @Test
+    void anIdempotencyKeyExpires() throws Exception {
+        String partnerId = Api.enrolPartner();
+        String key = UUID.randomUUID().toString();
+        bulk(partnerId, rows(Api.volunteer("X-1", "Ines Roy", "hr-training", 2)), key).statusCode(200);
+        usedAgo(partnerId, key, "23 hours 59 minutes");
+        problem(bulk(partnerId, rows(Api.volunteer("X-2", "Other", "hr-training", 2)), key), 422);
+        usedAgo(partnerId, key, "24 hours 1 second");
+        bulk(partnerId, rows(Api.volunteer("X-2", "Other", "hr-training", 2)), key).statusCode(200)
+                .header("Idempotent-Replayed", nullValue())
+                .body("results[0].outcome", equalTo("CREATED"));
+        as(Tokens.partnerHr(partnerId)).when().get("/partners/" + partnerId + "/volunteers").then().body("total", equalTo(2));
+    }
+
+    /** Backdates the first use of a key (the store's clock is the system's: the row is what ages). */
+    private void usedAgo(String partnerId, String key, String interval) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE idempotent_request SET created_at = now() - CAST(? AS interval) WHERE partner_id = ? AND idempotency_key = ?")) {
+            update.setString(1, interval);
+            update.setString(2, partnerId);
+            update.setString(3, key);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private boolean inFlight(String partnerId, String key) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM idempotent_request WHERE partner_id = ? AND idempotency_key = ? AND status IS NULL")) {
+            query.setString(1, partnerId);
+            query.setString(2, key);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
+            }
+        }
     }
 
     @Test
@@ -225,6 +303,10 @@ class BulkUpsertIT {
         problem(csv(partnerId, "employeeRef;nom\nF-1;x\n"), 400).body("errors[0].message", containsString("nom"));
         problem(csv(partnerId, "name;email\nx;y\n"), 400).body("errors[0].message", containsString("employeeRef"));
         problem(csv(partnerId, "employeeRef;name\n\"F-1;x\n"), 400).body("errors[0].message", containsString("not closed"));
+        problem(csv(partnerId, "employeeRef;name\nF-1;Anne\n\"F-2\"x;Paul\n"), 400)
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", startsWith("line 3: a quoted value must be followed by the separator"));
+        as(Tokens.partnerHr(partnerId)).when().get("/partners/" + partnerId + "/volunteers").then().body("total", equalTo(0));
         problem(as(Tokens.partnerHr(partnerId)).contentType("text/csv").body(new byte[]{'e', ';', (byte) 0xFF, '\n'})
                 .when().post("/partners/" + partnerId + "/volunteers/bulk").then(), 400).body("errors[0].message", containsString("UTF-8"));
     }

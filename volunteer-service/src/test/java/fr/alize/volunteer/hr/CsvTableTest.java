@@ -33,6 +33,29 @@ class CsvTableTest {
     }
 
     @Test
+    void aQuoteInsideAnUnquotedValueIsKeptAsText() {
+        assertThat(parse("a;b\nsays \"hi\";z\n").lines().get(0).values()).containsExactly("says \"hi\"", "z");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedWithTheLineOfItsRecord() {
+        // "a"b was read as ab before: the value a person meant is not known, so nothing of the file is taken
+        assertThatThrownBy(() -> parse("a;b\nx;y\n\"a\"b;z\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("file")
+                .hasMessageContaining("line 3: a quoted value must be followed by the separator");
+        // a record spanning lines is named by the line it starts on
+        assertThatThrownBy(() -> parse("a;b\n\"x\ny\";z\n\"ok\"\"\";\"bad\"x;z\n"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 4:");
+    }
+
+    @Test
+    void lineNumbersCountBlankLinesAndLineBreaksInsideQuotes() {
+        CsvTable table = parse("a;b\n\n\"x\ny\";z\n;\nw;v\n");
+        assertThat(table.lines()).extracting(CsvTable.Line::number).containsExactly(3, 6);
+    }
+
+    @Test
     void brokenFilesAreRefusedNamingTheFile() {
         assertThatThrownBy(() -> parse("")).isInstanceOf(InvalidInputException.class).hasMessageContaining("file");
         assertThatThrownBy(() -> parse("a;b\n\"open;z\n")).isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2");

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.AlizeConfig;
 import fr.alize.platform.errors.ServiceUnavailableException;
 import fr.alize.platform.events.Actors;
+import fr.alize.platform.events.EventTracing;
 import fr.alize.platform.events.KafkaEventPublisher;
 import fr.alize.platform.security.Caller;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +25,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -73,6 +76,8 @@ public class AxonRuntime {
     Instance<AxonModule> modules;
     @Inject
     MeterRegistry meters;
+    @Inject
+    OpenTelemetry openTelemetry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -180,7 +185,8 @@ public class AxonRuntime {
                 .build();
         TransactionManager transactions = new JtaAxonTransactionManager(jta);
         ConnectionProvider connections = dataSource::getConnection;
-        publisher = new KafkaEventPublisher(config, bootstrapServers, objectMapper, meters);
+        EventTracing tracing = new EventTracing(openTelemetry);
+        publisher = new KafkaEventPublisher(config, bootstrapServers, objectMapper, meters, tracing);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
@@ -188,7 +194,9 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> List.of(
-                        new MessageOriginProvider(), new SimpleCorrelationDataProvider(Actors.ROLE, Actors.ID)))
+                        new MessageOriginProvider(), new SimpleCorrelationDataProvider(Actors.ROLE, Actors.ID),
+                        // the trace context of the command goes with every event it applies, stored in its metadata
+                        new SimpleCorrelationDataProvider(EventTracing.METADATA_KEYS.toArray(String[]::new))))
                 .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(transactions)
@@ -215,9 +223,12 @@ public class AxonRuntime {
                 // a failed send must fail the batch, so that the token does not move past unsent events
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
+        // Axon's own meters: messages ingested, processed, failed, latency and capacity per event processor and bus
+        new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
         modules.forEach(module -> module.configure(configurer));
         Configuration built = configurer.buildConfiguration();
         built.commandBus().registerDispatchInterceptor(actorInterceptor());
+        built.commandBus().registerDispatchInterceptor(traceInterceptor(tracing));
         return built;
     }
 
@@ -243,6 +254,17 @@ public class AxonRuntime {
             actor.put(Actors.ROLE, caller.mainRole());
             actor.put(Actors.ID, caller.id());
             return command.andMetaData(actor);
+        };
+    }
+
+    /** Puts the dispatching thread's trace context (the request's span, a consumer's span) in each command's metadata. */
+    private static MessageDispatchInterceptor<CommandMessage<?>> traceInterceptor(EventTracing tracing) {
+        return messages -> (index, command) -> {
+            if (command.getMetaData().containsKey(EventTracing.TRACEPARENT)) {
+                return command;
+            }
+            Map<String, Object> context = tracing.currentAsMetaData();
+            return context.isEmpty() ? command : command.andMetaData(context);
         };
     }
 

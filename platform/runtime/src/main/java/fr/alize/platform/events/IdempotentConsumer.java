@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.errors.ServiceUnavailableException;
 import fr.alize.platform.jdbc.Jdbc;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,11 +75,15 @@ public class IdempotentConsumer {
     MeterRegistry meters;
     @Inject
     ParkedRecords parked;
+    @Inject
+    OpenTelemetry openTelemetry;
+    private EventTracing tracing;
 
     private final AtomicInteger retrying = new AtomicInteger();
 
     @PostConstruct
     void gauge() {
+        tracing = new EventTracing(openTelemetry);
         meters.gauge("alize.events.retrying", retrying);
     }
 
@@ -90,7 +97,9 @@ public class IdempotentConsumer {
             return count(consumer, park(consumer, record, parsed.problem()), 1);
         }
         EventEnvelope event = parsed.envelope();
-        try {
+        // the projection write, in the trace the record carries (the relay's send, and the request before it)
+        Span span = tracing.applying(consumer, record.topic(), event.id(), tracing.from(record.headers()));
+        try (LogContext ids = LogContext.of(event.id(), event.subject()); Scope current = span.makeCurrent()) {
             return count(consumer, retrying(consumer + " " + event.type() + " " + event.id(),
                     () -> QuarkusTransaction.requiringNew().call(() -> {
                         if (!markProcessed(consumer, event.id())) {
@@ -100,7 +109,10 @@ public class IdempotentConsumer {
                         return Outcome.APPLIED;
                     })), 1);
         } catch (Permanent e) {
+            span.setAttribute("alize.parked", true);
             return count(consumer, park(consumer, record, Failures.reason(e.getCause())), 1);
+        } finally {
+            span.end();
         }
     }
 
@@ -132,6 +144,9 @@ public class IdempotentConsumer {
             }
         }
         int applied = 0;
+        // one span per record of the batch, each in the trace its record carries; they end with the batch
+        List<Span> spans = readable.values().stream().map(e -> tracing.applying(consumer, e.record().topic(), e.event().id(),
+                tracing.from(e.record().headers()))).toList();
         if (!readable.isEmpty()) {
             try {
                 applied = retrying(consumer + " batch of " + readable.size() + " events",
@@ -141,7 +156,7 @@ public class IdempotentConsumer {
                         readable.size(), Failures.reason(e.getCause()));
                 for (NewEvent event : readable.values()) {
                     Map<String, NewEvent> one = Map.of(event.event().id(), event);
-                    try {
+                    try (LogContext ids = LogContext.of(event.event().id(), event.event().subject())) {
                         applied += retrying(consumer + " " + event.event().type() + " " + event.event().id(),
                                 () -> QuarkusTransaction.requiringNew().call(() -> applyNew(consumer, one, projection)));
                     } catch (Permanent single) {
@@ -149,6 +164,8 @@ public class IdempotentConsumer {
                         rejected++;
                     }
                 }
+            } finally {
+                spans.forEach(Span::end);
             }
         }
         BatchOutcome outcome = new BatchOutcome(applied, readable.size() - applied - rejected + repeated,

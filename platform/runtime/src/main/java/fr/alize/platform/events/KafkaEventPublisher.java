@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.AlizeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,9 +52,12 @@ public final class KafkaEventPublisher implements EventMessageHandler {
     private final ObjectMapper mapper;
     private final Counter published;
     private final Counter failedBatches;
+    private final EventTracing tracing;
     private KafkaProducer<String, String> producer;
 
-    public KafkaEventPublisher(AlizeConfig config, String bootstrapServers, ObjectMapper mapper, MeterRegistry meters) {
+    public KafkaEventPublisher(AlizeConfig config, String bootstrapServers, ObjectMapper mapper, MeterRegistry meters,
+                               EventTracing tracing) {
+        this.tracing = tracing;
         this.config = config.events();
         this.source = "/alize/" + config.serviceName();
         this.bootstrapServers = bootstrapServers;
@@ -62,10 +68,30 @@ public final class KafkaEventPublisher implements EventMessageHandler {
 
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
-        ProducerRecord<String, String> record = toRecord(event);
-        Future<RecordMetadata> sent = producer().send(record);
-        pendingSendsOfThisBatch().add(sent);
-        return null;
+        String aggregateId = event instanceof DomainEventMessage<?> domainEvent ? domainEvent.getAggregateIdentifier() : null;
+        // one span per event sent, in the trace of the request that stored it (its metadata's traceparent), and that
+        // span's context in the record's headers for the consumers; it ends when the broker answers
+        Span span = tracing.publishing(new EventTracing.EventTopic(config.topic(), event.getIdentifier(), tracing.from(event.getMetaData())));
+        try (LogContext ids = LogContext.of(event.getIdentifier(), aggregateId); Scope current = span.makeCurrent()) {
+            ProducerRecord<String, String> record = toRecord(event);
+            tracing.inject(Context.current(), record.headers());
+            KafkaProducer<String, String> producer;
+            try {
+                producer = producer();
+            } catch (EventPublicationException e) {
+                // no producer yet (the topic could not be checked): this batch failed as surely as an unacknowledged one
+                failedBatches.increment();
+                throw e;
+            }
+            Future<RecordMetadata> sent = producer.send(record, (metadata, failure) -> EventTracing.end(span, failure));
+            pendingSendsOfThisBatch().add(sent);
+            return null;
+        } catch (Exception | Error e) {
+            if (span.isRecording()) {
+                EventTracing.end(span, e);
+            }
+            throw e;
+        }
     }
 
     /** The sends of the current batch; the first call of a batch registers the wait for all of them before commit. */
