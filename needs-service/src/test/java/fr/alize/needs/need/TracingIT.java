@@ -29,10 +29,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * One {@code POST /needs} is one trace in needs-service: the request's span, the event stored with its trace context
  * in the metadata, the relay's span of the send, and the record on {@code alize.needs} carrying that span's context as
- * its {@code traceparent} (impact-service's TracingTest picks the trace up from such a record).
+ * its {@code traceparent} (impact-service's TracingIT picks the trace up from such a record).
  */
 @QuarkusTest
-class TracingTest {
+class TracingIT {
 
     @Inject
     InMemorySpanExporter spans;
@@ -43,7 +43,7 @@ class TracingTest {
     void aPostedNeedIsOneTraceFromTheRequestToTheRecordOnTheTopic() throws Exception {
         SkillTaxonomyFeed.ensureReceived();
         String token = Tokens.sme(Smes.approved());
-        String needId = NeedPublicationTest.publish(token, null);
+        String needId = NeedPublicationIT.publish(token, null);
         ConsumerRecord<String, String> record = NeedsTopic.recordsOf(needId, 1).get(0);
         String eventId = header(record, "ce_id");
 

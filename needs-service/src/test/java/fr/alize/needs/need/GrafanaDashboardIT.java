@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * queries is in this service's Prometheus scrape once a need has gone through the relay and a consumer.
  */
 @QuarkusTest
-class GrafanaDashboardTest {
+class GrafanaDashboardIT {
 
     static final Path DASHBOARD = Path.of("../deploy/grafana/alize-services.json");
     /** A metric name in a PromQL expression: followed by a selector, a range, a space or a closing parenthesis. */
@@ -44,10 +44,10 @@ class GrafanaDashboardTest {
     void everyMetricTheDashboardChartsExistsInAStartedService() throws IOException {
         SkillTaxonomyFeed.ensureReceived();
         String sme = Smes.approved();
-        String needId = NeedPublicationTest.publish(Tokens.sme(sme), null);
+        String needId = NeedPublicationIT.publish(Tokens.sme(sme), null);
         NeedsTopic.recordsOf(needId, 1);
 
-        Set<String> exposed = await().atMost(Duration.ofSeconds(30)).until(GrafanaDashboardTest::scrapedNames,
+        Set<String> exposed = await().atMost(Duration.ofSeconds(30)).until(GrafanaDashboardIT::scrapedNames,
                 names -> names.contains("alize_relay_unsent") && names.stream().anyMatch(n -> n.startsWith("kafka_consumer_fetch_manager_records_lag")));
         // what was compared, for whoever edits the dashboard
         Files.writeString(Path.of("target/metrics-scrape.txt"), given().when().get("/q/metrics").then().extract().asString());

@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A record that comes with a {@code traceparent} (as needs-service's relay writes it, see needs-service's TracingTest)
+ * A record that comes with a {@code traceparent} (as needs-service's relay writes it, see needs-service's TracingIT)
  * is applied in that trace: impact-service's event log writes it in a span whose parent is the relay's span.
  */
 @QuarkusTest
-class TracingTest {
+class TracingIT {
 
     @Inject
     InMemorySpanExporter spans;
