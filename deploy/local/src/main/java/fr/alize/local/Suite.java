@@ -42,6 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Suite {
 
     static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The broker's heap (KafkaBroker's default) and the services' JIT settings, for the same reason. */
+    static final List<String> BROKER_JVM_OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx512m"),
+            ServiceProcess.START_JIT_OPTIONS.stream()).toList();
 
     private final LauncherOptions options;
     private final Path home;
@@ -120,7 +123,8 @@ final class Suite {
     private void startBrokers() {
         long t = System.nanoTime();
         if (options.brokers() == 1) {
-            KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+            KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort())
+                    .jvmOptions(BROKER_JVM_OPTIONS);
             brokers = List.of(broker);
             broker.start();
             Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
@@ -134,6 +138,7 @@ final class Suite {
                 controllerPorts.add(options.kafkaControllerPort(k));
             }
             brokers = KafkaBroker.createCluster(dirs, ports, controllerPorts);
+            brokers.forEach(b -> b.jvmOptions(BROKER_JVM_OPTIONS));
             KafkaBroker.startAll(brokers);
             Console.say("Kafka cluster of %d brokers ready on %s in %.1f s (pids %s)", brokers.size(),
                     KafkaBroker.bootstrapServers(brokers), seconds(t),
