@@ -25,8 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The whole suite on one machine: PostgreSQL, a Kafka broker and the four services, started in that
- * order and stopped in the reverse one. Layout of the data directory:
+ * The whole suite on one machine: PostgreSQL, a Kafka broker and the four services. The broker and PostgreSQL
+ * start side by side, the services once PostgreSQL is ready (their Kafka clients connect when the broker is);
+ * they stop in the reverse order: services, broker, PostgreSQL. Layout of the data directory:
  * <pre>
  *   alize-local.lock   held while a launcher runs on this directory
  *   postgres/          the PostgreSQL cluster (databases needs, volunteer, matching, impact)
@@ -41,6 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Suite {
 
     static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The broker's heap (KafkaBroker's default) and the services' JIT settings, for the same reason. */
+    static final List<String> BROKER_JVM_OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx512m"),
+            ServiceProcess.START_JIT_OPTIONS.stream()).toList();
 
     private final LauncherOptions options;
     private final Path home;
@@ -53,6 +57,8 @@ final class Suite {
     private EmbeddedPostgresServer postgres;
     private List<KafkaBroker> brokers = List.of();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private Map<String, Path> jars;
+    private long servicesStartedAt;
 
     Suite(LauncherOptions options) {
         this.options = options;
@@ -69,69 +75,29 @@ final class Suite {
 
     /** Checks, then starts everything; returns once every service is ready. */
     void start(long launchedAtNanos) {
-        Map<String, Path> jars = serviceJars();
+        jars = serviceJars();
         preflight();
-        step(() -> {
-            long t = System.nanoTime();
-            postgres = EmbeddedPostgresServer.start(options.postgresPort(), data.resolve("postgres"), true,
-                    data.resolve("logs/postgres.log"));
-            for (String service : LauncherOptions.SERVICES) {
-                postgres.ensureDatabase(database(service));
-            }
-            Console.say("PostgreSQL ready on 127.0.0.1:%d in %.1f s (pid %s)", postgres.port(), seconds(t),
-                    postgres.pid().isPresent() ? Long.toString(postgres.pid().getAsLong()) : "?");
-        });
-        step(() -> {
-            long t = System.nanoTime();
-            if (options.brokers() == 1) {
-                KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
-                brokers = List.of(broker);
-                broker.start();
-                Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
-            } else {
-                List<Path> dirs = new ArrayList<>();
-                List<Integer> ports = new ArrayList<>();
-                List<Integer> controllerPorts = new ArrayList<>();
-                for (int k = 0; k < options.brokers(); k++) {
-                    dirs.add(data.resolve(brokerDir(k)));
-                    ports.add(options.kafkaPort(k));
-                    controllerPorts.add(options.kafkaControllerPort(k));
-                }
-                brokers = KafkaBroker.createCluster(dirs, ports, controllerPorts);
-                KafkaBroker.startAll(brokers);
-                Console.say("Kafka cluster of %d brokers ready on %s in %.1f s (pids %s)", brokers.size(),
-                        KafkaBroker.bootstrapServers(brokers), seconds(t),
-                        String.join(", ", brokers.stream().map(b -> Long.toString(b.pid().orElse(-1))).toList()));
-            }
-        });
+        // What waits on nothing starts first, side by side: the broker (a JVM of its own) from the start, PostgreSQL
+        // (initdb on a fresh directory) meanwhile, and the services as soon as PostgreSQL is there, without waiting for
+        // the broker: a service's first seconds are its JVM's start, and its Kafka clients connect once the broker
+        // answers (docs/deployment.md, "Start-up").
         Path publicKey = data.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE);
-        step(() -> RsaPem.loadOrCreate(data.resolve("jwt")));
         Path employeeRefKey = data.resolve("secrets").resolve("employee-ref.key");
-        step(() -> SecretFile.createIfAbsent(employeeRefKey));
-        long servicesStart = System.nanoTime();
         step(() -> {
-            for (int k = 0; k < options.replicas(); k++) {
-                for (String name : LauncherOptions.SERVICES) {
-                    String label = ServiceProcess.label(name, k);
-                    ServiceProcess service = new ServiceProcess(name, k, options.servicePort(name, k), jars.get(name),
-                            data.resolve("logs").resolve(label + ".log"));
-                    Map<String, String> config = ServiceProcess.config(service.port, publicKey);
-                    if (options.brokers() > 1) {
-                        config.put("alize.events.replication-factor", Short.toString(KafkaBroker.CLUSTER_REPLICATION_FACTOR));
-                        config.put("alize.events.min-insync-replicas", Integer.toString(KafkaBroker.CLUSTER_MIN_INSYNC_REPLICAS));
-                    }
-                    if (name.equals("volunteer-service")) {
-                        config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
-                    }
-                    service.start(options.serviceHeap(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
-                            postgres.username(), postgres.password(), KafkaBroker.bootstrapServers(brokers)),
-                            data, data.resolve("run").resolve(label + ".pid"));
-                    services.add(service);
-                }
+            CompletableFuture<Void> brokersReady = CompletableFuture.runAsync(this::startBrokers);
+            try {
+                startPostgres();
+                RsaPem.loadOrCreate(data.resolve("jwt"));
+                SecretFile.createIfAbsent(employeeRefKey);
+                startServices(publicKey, employeeRefKey);
+            } catch (RuntimeException e) {
+                brokersReady.exceptionally(failure -> null).join(); // stop() must not race a broker still starting
+                throw e;
             }
+            join(brokersReady);
         });
         awaitServicesReady();
-        Console.say("services ready in %.1f s", seconds(servicesStart));
+        Console.say("services ready in %.1f s", seconds(servicesStartedAt));
         Console.say("all ready in %.1f s", seconds(launchedAtNanos));
         for (ServiceProcess service : services) {
             Console.say("  %-20s %s   swagger-ui %s/q/swagger-ui   openapi %s/q/openapi   (pid %d, log %s)",
@@ -140,6 +106,75 @@ final class Suite {
         Console.say("token for curl: java -jar %s token --role cci --data-dir %s",
                 home.relativize(home.resolve("deploy/local/target/alize-local.jar")), data);
         Console.say("Ctrl-C stops everything");
+    }
+
+    private void startPostgres() {
+        long t = System.nanoTime();
+        postgres = EmbeddedPostgresServer.start(options.postgresPort(), data.resolve("postgres"), true,
+                data.resolve("logs/postgres.log"));
+        for (String service : LauncherOptions.SERVICES) {
+            postgres.ensureDatabase(database(service));
+        }
+        Console.say("PostgreSQL ready on 127.0.0.1:%d in %.1f s (pid %s)", postgres.port(), seconds(t),
+                postgres.pid().isPresent() ? Long.toString(postgres.pid().getAsLong()) : "?");
+    }
+
+    /** Prepares the brokers (their addresses are known from then on, for the services), then starts them. */
+    private void startBrokers() {
+        long t = System.nanoTime();
+        if (options.brokers() == 1) {
+            KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort())
+                    .jvmOptions(BROKER_JVM_OPTIONS);
+            brokers = List.of(broker);
+            broker.start();
+            Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
+        } else {
+            List<Path> dirs = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
+            List<Integer> controllerPorts = new ArrayList<>();
+            for (int k = 0; k < options.brokers(); k++) {
+                dirs.add(data.resolve(brokerDir(k)));
+                ports.add(options.kafkaPort(k));
+                controllerPorts.add(options.kafkaControllerPort(k));
+            }
+            brokers = KafkaBroker.createCluster(dirs, ports, controllerPorts);
+            brokers.forEach(b -> b.jvmOptions(BROKER_JVM_OPTIONS));
+            KafkaBroker.startAll(brokers);
+            Console.say("Kafka cluster of %d brokers ready on %s in %.1f s (pids %s)", brokers.size(),
+                    KafkaBroker.bootstrapServers(brokers), seconds(t),
+                    String.join(", ", brokers.stream().map(b -> Long.toString(b.pid().orElse(-1))).toList()));
+        }
+    }
+
+    private void startServices(Path publicKey, Path employeeRefKey) {
+        servicesStartedAt = System.nanoTime();
+        for (int k = 0; k < options.replicas(); k++) {
+            for (String name : LauncherOptions.SERVICES) {
+                String label = ServiceProcess.label(name, k);
+                ServiceProcess service = new ServiceProcess(name, k, options.servicePort(name, k), jars.get(name),
+                        data.resolve("logs").resolve(label + ".log"));
+                Map<String, String> config = ServiceProcess.config(service.port, publicKey);
+                if (options.brokers() > 1) {
+                    config.put("alize.events.replication-factor", Short.toString(KafkaBroker.CLUSTER_REPLICATION_FACTOR));
+                    config.put("alize.events.min-insync-replicas", Integer.toString(KafkaBroker.CLUSTER_MIN_INSYNC_REPLICAS));
+                }
+                if (name.equals("volunteer-service")) {
+                    config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
+                }
+                service.start(options.serviceHeap(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
+                        postgres.username(), postgres.password(), options.kafkaBootstrapServers()),
+                        data, data.resolve("run").resolve(label + ".pid"));
+                services.add(service);
+            }
+        }
+    }
+
+    private static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Stops what was started, services first, then the broker, then PostgreSQL. Idempotent. */
