@@ -3,6 +3,7 @@ package fr.alize.volunteer.contribution;
 import fr.alize.platform.web.Uuids;
 import fr.alize.platform.security.Roles;
 import fr.alize.platform.jdbc.Jdbc;
+import fr.alize.volunteer.VolunteerConfig;
 import fr.alize.volunteer.partner.PartnerAccess;
 import fr.alize.volunteer.partner.PartnerDirectory;
 import fr.alize.volunteer.partner.PartnerDirectory.PledgeView;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
@@ -35,8 +35,8 @@ public class ContributionResource {
     PartnerDirectory partners;
     @Inject
     Jdbc sql;
-    @ConfigProperty(name = "volunteer.hours-per-day", defaultValue = "7")
-    BigDecimal hoursPerDay;
+    @Inject
+    VolunteerConfig config;
 
     /**
      * @param pledgedDays null when no pledge was set for the year
@@ -58,7 +58,7 @@ public class ContributionResource {
                 WHERE e.partner_id = ? AND e.work_date >= ? AND e.work_date < ?
                   AND NOT EXISTS (SELECT 1 FROM time_entry c WHERE c.corrects_entry_id = e.entry_id)""",
                 row -> row.getBigDecimal(1), partnerId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)).orElse(BigDecimal.ZERO);
-        BigDecimal days = hours.divide(hoursPerDay, 2, RoundingMode.HALF_UP);
+        BigDecimal days = hours.divide(config.hoursPerDay(), 2, RoundingMode.HALF_UP);
         PledgeView pledge = partners.pledge(partnerId, year).orElse(null);
         return new Contribution(partnerId, year, pledge == null ? null : pledge.pledgedDays(),
                 pledge == null ? null : pledge.dailyRate(), hours.stripTrailingZeros(), days,

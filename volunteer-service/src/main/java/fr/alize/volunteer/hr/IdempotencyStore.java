@@ -1,13 +1,12 @@
 package fr.alize.volunteer.hr;
 
 import fr.alize.platform.jdbc.Jdbc;
+import fr.alize.volunteer.VolunteerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -26,10 +25,8 @@ public class IdempotencyStore {
     Jdbc sql;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "volunteer.idempotency.expiry", defaultValue = "PT24H")
-    Duration expiry;
-    @ConfigProperty(name = "volunteer.idempotency.in-flight-timeout", defaultValue = "PT5M")
-    Duration inFlightTimeout;
+    @Inject
+    VolunteerConfig config;
 
     /** What a request with a key may do. */
     public sealed interface Claim {
@@ -54,9 +51,9 @@ public class IdempotencyStore {
     public Claim claim(String partnerId, String key, String requestHash) {
         Instant now = clock.instant();
         // expired keys (any partner) are forgotten; so is this key's claim if its request was abandoned
-        sql.update("DELETE FROM idempotent_request WHERE created_at < ?", Timestamp.from(now.minus(expiry)));
+        sql.update("DELETE FROM idempotent_request WHERE created_at < ?", Timestamp.from(now.minus(config.idempotency().expiry())));
         sql.update("DELETE FROM idempotent_request WHERE partner_id = ? AND idempotency_key = ? AND status IS NULL AND created_at < ?",
-                partnerId, key, Timestamp.from(now.minus(inFlightTimeout)));
+                partnerId, key, Timestamp.from(now.minus(config.idempotency().inFlightTimeout())));
         int inserted = sql.update("""
                 INSERT INTO idempotent_request (partner_id, idempotency_key, request_hash, created_at)
                 VALUES (?, ?, ?, ?) ON CONFLICT (partner_id, idempotency_key) DO NOTHING""",

@@ -2,9 +2,9 @@ package fr.alize.volunteer.skills;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.errors.NearestIds;
+import fr.alize.volunteer.VolunteerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +31,11 @@ public class SkillCatalogue {
     private final Map<String, Skill> byId = new LinkedHashMap<>();
 
     @Inject
-    public SkillCatalogue(ObjectMapper mapper,
-                          @ConfigProperty(name = "volunteer.skill-taxonomy", defaultValue = "skill-taxonomy.json") String resource) {
+    public SkillCatalogue(ObjectMapper mapper, VolunteerConfig config) {
+        this(mapper, config.skillTaxonomy());
+    }
+
+    public SkillCatalogue(ObjectMapper mapper, String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("skill taxonomy " + resource + " missing from the classpath");

@@ -6,6 +6,7 @@ import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.errors.ProblemException;
+import fr.alize.volunteer.VolunteerConfig;
 import fr.alize.volunteer.volunteer.PersonalDataStore.NewVolunteer;
 import fr.alize.volunteer.volunteer.RowResult.Outcome;
 import fr.alize.volunteer.volunteer.VolunteerCommands.ErasePersonalData;
@@ -19,7 +20,6 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -57,8 +57,8 @@ public class VolunteerUpserts {
     PersonalDataStore store;
     @Inject
     VolunteerDataCheck check;
-    @ConfigProperty(name = "volunteer.bulk-chunk-size", defaultValue = "250")
-    int chunkSize;
+    @Inject
+    VolunteerConfig config;
 
     /**
      * One row of a bulk request: its data, or the errors that made it unreadable. An employee reference that
@@ -220,8 +220,8 @@ public class VolunteerUpserts {
     private <T> List<RowResult> inChunks(String partnerId, List<Row<T>> rows,
                                          BiFunction<String, List<Row<T>>, List<RowResult>> apply) {
         List<RowResult> results = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += chunkSize) {
-            List<Row<T>> chunk = rows.subList(from, Math.min(rows.size(), from + chunkSize));
+        for (int from = 0; from < rows.size(); from += config.bulkChunkSize()) {
+            List<Row<T>> chunk = rows.subList(from, Math.min(rows.size(), from + config.bulkChunkSize()));
             try {
                 results.addAll(inOneUnitOfWork(() -> apply.apply(partnerId, chunk)));
             } catch (RuntimeException chunkFailure) {
