@@ -1,5 +1,7 @@
 package fr.alize.matching.mission;
 
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.RuleViolation;
 import fr.alize.matching.mission.MissionCommands.AcceptMission;
 import fr.alize.matching.mission.MissionCommands.CancelMission;
 import fr.alize.matching.mission.MissionCommands.CompleteMission;
@@ -13,8 +15,6 @@ import fr.alize.matching.mission.MissionEvents.MissionDeclined;
 import fr.alize.matching.mission.MissionEvents.MissionProposed;
 import fr.alize.matching.mission.MissionEvents.MissionStarted;
 import fr.alize.matching.mission.MissionEvents.TimeLogged;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -102,7 +102,7 @@ public class Mission {
             rule = "is after the need's window, which closed on " + command.windowEnd();
         }
         if (rule != null) {
-            throw new InvalidInputException("startDate", start + " " + rule);
+            throw new InvalidValue("startDate", start + " " + rule);
         }
     }
 
@@ -116,14 +116,14 @@ public class Mission {
     public void handle(LogTime command) {
         require(MissionState.STARTED, "log time");
         if (command.date().isBefore(startDate)) {
-            throw new InvalidInputException("date", "is before the mission's start (" + startDate + ")");
+            throw new InvalidValue("date", "is before the mission's start (" + startDate + ")");
         }
         if (command.date().isAfter(command.today())) {
-            throw new InvalidInputException("date", "is in the future");
+            throw new InvalidValue("date", "is in the future");
         }
         String corrected = command.correctsEntryId();
         if (corrected != null && !entries.containsKey(corrected)) {
-            throw new InvalidInputException("correctsEntryId", "is not a current time entry of this mission");
+            throw new InvalidValue("correctsEntryId", "is not a current time entry of this mission");
         }
         if (entries.containsKey(command.entryId())) {
             return; // the same entry sent again
@@ -133,7 +133,7 @@ public class Mission {
                 .map(e -> e.getValue().hours())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sameDay.add(command.hours()).compareTo(MAX_HOURS_PER_DAY) > 0) {
-            throw new InvalidInputException("hours", "would make " + sameDay.add(command.hours()).stripTrailingZeros().toPlainString()
+            throw new InvalidValue("hours", "would make " + sameDay.add(command.hours()).stripTrailingZeros().toPlainString()
                     + " hours on " + command.date() + "; at most " + MAX_HOURS_PER_DAY + " hours a day");
         }
         apply(new TimeLogged(missionId, needId, smeId, volunteerId, partnerId, command.entryId(), command.date(),
@@ -144,10 +144,10 @@ public class Mission {
     public void handle(CompleteMission command) {
         require(MissionState.STARTED, "complete it");
         if (command.completedOn().isBefore(startDate)) {
-            throw new InvalidInputException("completedOn", "is before the mission's start (" + startDate + ")");
+            throw new InvalidValue("completedOn", "is before the mission's start (" + startDate + ")");
         }
         if (lastLoggedDate != null && command.completedOn().isBefore(lastLoggedDate)) {
-            throw new InvalidInputException("completedOn", "is before time logged on " + lastLoggedDate);
+            throw new InvalidValue("completedOn", "is before time logged on " + lastLoggedDate);
         }
         apply(new MissionCompleted(missionId, needId, smeId, volunteerId, partnerId, command.completedOn(),
                 command.outcome(), command.satisfaction()));
@@ -167,8 +167,8 @@ public class Mission {
         }
     }
 
-    private ConflictException conflict(String action) {
-        return new ConflictException("The mission is " + state + ": cannot " + action + ".");
+    private RuleViolation conflict(String action) {
+        return new RuleViolation("The mission is " + state + ": cannot " + action + ".");
     }
 
     @EventSourcingHandler

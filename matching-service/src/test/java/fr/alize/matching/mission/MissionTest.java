@@ -1,5 +1,7 @@
 package fr.alize.matching.mission;
 
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.RuleViolation;
 import fr.alize.matching.mission.MissionCommands.AcceptMission;
 import fr.alize.matching.mission.MissionCommands.CancelMission;
 import fr.alize.matching.mission.MissionCommands.CompleteMission;
@@ -13,8 +15,6 @@ import fr.alize.matching.mission.MissionEvents.MissionDeclined;
 import fr.alize.matching.mission.MissionEvents.MissionProposed;
 import fr.alize.matching.mission.MissionEvents.MissionStarted;
 import fr.alize.matching.mission.MissionEvents.TimeLogged;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,7 @@ class MissionTest {
     void noStartAfterToday() {
         fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
                 .when(accept(Party.VOLUNTEER, TODAY.plusDays(1)))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("startDate: 2027-02-02 is after today (2027-02-01): a mission starts when all "
                         + "three parties have accepted, never later")
                 .expectNoEvents();
@@ -124,7 +124,7 @@ class MissionTest {
     void noStartBeforeTheProposal() {
         fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
                 .when(accept(Party.VOLUNTEER, PROPOSED_ON.minusDays(1)))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("startDate: 2027-01-19 is before the proposal (2027-01-20): a mission cannot "
                         + "start before it was proposed")
                 .expectNoEvents();
@@ -134,12 +134,12 @@ class MissionTest {
     void theStartFallsWithinTheNeedsWindowAsThePoolHoldsItAtTheLastAcceptance() {
         fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
                 .when(new AcceptMission(M, Party.VOLUNTEER, null, TODAY, LocalDate.of(2027, 2, 10), WINDOW_END))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("startDate: 2027-02-01 is before the need's window, which opens on 2027-02-10")
                 .expectNoEvents();
         fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
                 .when(new AcceptMission(M, Party.VOLUNTEER, null, TODAY, WINDOW_START, LocalDate.of(2027, 1, 30)))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("startDate: 2027-02-01 is after the need's window, which closed on 2027-01-30")
                 .expectNoEvents();
         fixture.given(PROPOSED, accepted(Party.SME), accepted(Party.EMPLOYER))
@@ -186,7 +186,7 @@ class MissionTest {
             for (Object command : new Object[]{accept(Party.SME, null), new DeclineMission(M, Party.SME, "x"),
                     log("e-1", TODAY, "2", null), new CompleteMission(M, TODAY, "Done", 4), new CancelMission(M, "x")}) {
                 fixture.given(history).when(command)
-                        .expectException(ConflictException.class)
+                        .expectException(RuleViolation.class)
                         .expectExceptionMessage(containsString("The mission is " + state));
             }
         }
@@ -195,17 +195,17 @@ class MissionTest {
     @Test
     void aRunningMissionCanNeitherBeAcceptedNorRefused() {
         fixture.given(PROPOSED, STARTED).when(accept(Party.SME, null))
-                .expectException(ConflictException.class).expectExceptionMessage(containsString("STARTED"));
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("STARTED"));
         fixture.given(PROPOSED, STARTED).when(new DeclineMission(M, Party.VOLUNTEER, "No"))
-                .expectException(ConflictException.class).expectExceptionMessage(containsString("STARTED"));
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("STARTED"));
     }
 
     @Test
     void aProposalTakesNeitherTimeNorCompletion() {
         fixture.given(PROPOSED).when(log("e-1", TODAY, "2", null))
-                .expectException(ConflictException.class).expectExceptionMessage(containsString("PROPOSED"));
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("PROPOSED"));
         fixture.given(PROPOSED).when(new CompleteMission(M, TODAY, "Done", 4))
-                .expectException(ConflictException.class).expectExceptionMessage(containsString("PROPOSED"));
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("PROPOSED"));
     }
 
     @Test
@@ -219,9 +219,9 @@ class MissionTest {
         fixture.given(PROPOSED, STARTED).when(log("e-1", START, "3.5", null))
                 .expectEvents(logged("e-1", START, "3.5", null));
         fixture.given(PROPOSED, STARTED).when(log("e-1", START.minusDays(1), "3", null))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("date"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("date"));
         fixture.given(PROPOSED, STARTED).when(log("e-1", TODAY.plusDays(1), "3", null))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("future"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("future"));
     }
 
     @Test
@@ -231,7 +231,7 @@ class MissionTest {
                 .expectEvents(logged("e-2", TODAY, "4", null));
         fixture.given(PROPOSED, STARTED, logged("e-1", TODAY, "6", null))
                 .when(log("e-2", TODAY, "4.5", null))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage(allOf(containsString("hours"), containsString("10.5")));
         fixture.given(PROPOSED, STARTED, logged("e-1", TODAY, "6", null))
                 .when(log("e-2", TODAY.minusDays(1), "8", null))
@@ -245,17 +245,17 @@ class MissionTest {
                 .expectEvents(logged("e-3", TODAY, "5", "e-1"));
         fixture.given(PROPOSED, STARTED, logged("e-1", TODAY, "6", null), logged("e-2", TODAY, "4", null))
                 .when(log("e-3", TODAY, "7", "e-1"))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("hours"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("hours"));
     }
 
     @Test
     void aCorrectionMustNameACurrentEntry() {
         fixture.given(PROPOSED, STARTED, logged("e-1", TODAY, "6", null), logged("e-2", TODAY, "5", "e-1"))
                 .when(log("e-3", TODAY, "1", "e-1"))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("correctsEntryId"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("correctsEntryId"));
         fixture.given(PROPOSED, STARTED)
                 .when(log("e-3", TODAY, "1", "nowhere"))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("correctsEntryId"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("correctsEntryId"));
     }
 
     @Test
@@ -272,9 +272,9 @@ class MissionTest {
                 .expectEvents(COMPLETED);
         fixture.given(PROPOSED, STARTED)
                 .when(new CompleteMission(M, START.minusDays(1), "Done", 5))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("completedOn"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("completedOn"));
         fixture.given(PROPOSED, STARTED, logged("e-1", TODAY, "6", null))
                 .when(new CompleteMission(M, TODAY.minusDays(1), "Done", 5))
-                .expectException(InvalidInputException.class).expectExceptionMessage(containsString("completedOn"));
+                .expectException(InvalidValue.class).expectExceptionMessage(containsString("completedOn"));
     }
 }

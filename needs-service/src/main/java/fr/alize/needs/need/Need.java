@@ -1,5 +1,7 @@
 package fr.alize.needs.need;
 
+import fr.alize.domain.NotPermitted;
+import fr.alize.domain.RuleViolation;
 import fr.alize.needs.need.NeedCommands.AmendNeed;
 import fr.alize.needs.need.NeedCommands.ExpireNeed;
 import fr.alize.needs.need.NeedCommands.PublishNeed;
@@ -15,8 +17,6 @@ import fr.alize.needs.need.NeedEvents.NeedPublished;
 import fr.alize.needs.need.NeedEvents.NeedReopened;
 import fr.alize.needs.need.NeedEvents.NeedWithdrawn;
 import fr.alize.needs.skills.LatestSkillTaxonomy;
-import fr.alize.platform.errors.AccessDeniedException;
-import fr.alize.platform.errors.ConflictException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -121,13 +121,13 @@ public class Need {
 
     private void requireActingSme(String actingSmeId) {
         if (actingSmeId != null && !actingSmeId.equals(smeId)) {
-            throw new AccessDeniedException();
+            throw new NotPermitted();
         }
     }
 
     private void requireOpen(String what) {
         if (status != NeedStatus.PUBLISHED) {
-            throw new ConflictException("The need is " + status + "; only a published need that no mission has started can be " + what + ".");
+            throw new RuleViolation("The need is " + status + "; only a published need that no mission has started can be " + what + ".");
         }
     }
 

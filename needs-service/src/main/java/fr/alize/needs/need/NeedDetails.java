@@ -2,8 +2,8 @@ package fr.alize.needs.need;
 
 import fr.alize.needs.skills.LatestSkillTaxonomy;
 import fr.alize.needs.skills.SkillTaxonomy;
-import fr.alize.platform.errors.FieldError;
-import fr.alize.platform.errors.InvalidInputException;
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.InvalidValue.Violation;
 import fr.alize.platform.errors.ServiceUnavailableException;
 
 import java.math.BigDecimal;
@@ -32,32 +32,32 @@ public record NeedDetails(NeedCategory category, String title, String descriptio
      * and is refused with 503 (never accepted unchecked), once nothing else is wrong with it.
      */
     void validate(LocalDate today, LatestSkillTaxonomy taxonomy) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (effortDays.compareTo(MIN_EFFORT) < 0 || effortDays.compareTo(MAX_EFFORT) > 0) {
-            errors.add(new FieldError("effortDays", "must be between 0.5 and 60 days"));
+            errors.add(new Violation("effortDays", "must be between 0.5 and 60 days"));
         }
         if (!windowStart.isBefore(windowEnd)) {
-            errors.add(new FieldError("windowEnd", "must be after windowStart"));
+            errors.add(new Violation("windowEnd", "must be after windowStart"));
         }
         if (windowEnd.isBefore(today)) {
-            errors.add(new FieldError("windowEnd", "must not be in the past"));
+            errors.add(new Violation("windowEnd", "must not be in the past"));
         }
         Optional<SkillTaxonomy> known = skills.isEmpty() ? Optional.empty() : taxonomy.latest();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < skills.size(); i++) {
             Skill skill = skills.get(i);
             if (skill.level() < 1 || skill.level() > 4) {
-                errors.add(new FieldError("skills[" + i + "].level", "must be between 1 and 4"));
+                errors.add(new Violation("skills[" + i + "].level", "must be between 1 and 4"));
             }
             String field = "skills[" + i + "].skillId";
             if (!seen.add(skill.skillId())) {
-                errors.add(new FieldError(field, "is listed twice"));
+                errors.add(new Violation(field, "is listed twice"));
             } else {
-                known.flatMap(t -> t.problemWith(skill.skillId())).ifPresent(problem -> errors.add(new FieldError(field, problem)));
+                known.flatMap(t -> t.problemWith(skill.skillId())).ifPresent(problem -> errors.add(new Violation(field, problem)));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw new InvalidValue(errors);
         }
         if (!skills.isEmpty() && known.isEmpty()) {
             throw new ServiceUnavailableException("The skill taxonomy is not available yet: needs-service has not "

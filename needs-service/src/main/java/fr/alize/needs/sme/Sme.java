@@ -1,8 +1,10 @@
 package fr.alize.needs.sme;
 
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.RuleViolation;
 import fr.alize.needs.sme.SmeCommands.ApplySme;
-import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
+import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.EraseSmeContact;
 import fr.alize.needs.sme.SmeCommands.ReportJobs;
 import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
@@ -13,8 +15,6 @@ import fr.alize.needs.sme.SmeEvents.SmeApproved;
 import fr.alize.needs.sme.SmeEvents.SmeContactErased;
 import fr.alize.needs.sme.SmeEvents.SmeProfileUpdated;
 import fr.alize.needs.sme.SmeEvents.SmeRejected;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.InvalidInputException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -52,13 +52,13 @@ public class Sme {
     @CommandHandler
     public Sme(ApplySme command) {
         if (!Siret.isValid(command.siret())) {
-            throw new InvalidInputException("siret", "must be 14 digits with a valid checksum");
+            throw new InvalidValue("siret", "must be 14 digits with a valid checksum");
         }
         if (command.headcount() < 0 || command.headcount() > MAX_HEADCOUNT_AT_APPLICATION) {
-            throw new InvalidInputException("headcount", "must be between 0 and " + MAX_HEADCOUNT_AT_APPLICATION + " for an SME");
+            throw new InvalidValue("headcount", "must be between 0 and " + MAX_HEADCOUNT_AT_APPLICATION + " for an SME");
         }
         if (command.hiringPlanJobs() < 0) {
-            throw new InvalidInputException("hiringPlanJobs", "must not be negative");
+            throw new InvalidValue("hiringPlanJobs", "must not be negative");
         }
         apply(new SmeApplied(command.smeId(), command.siret(), command.name(), command.nafCode(), command.communeCode(),
                 command.headcount(), command.hiringPlanJobs()));
@@ -67,7 +67,7 @@ public class Sme {
     @CommandHandler
     public void handle(DecideOnApplication command, Clock clock) {
         if (status != SmeStatus.APPLIED) {
-            throw new ConflictException("The application was already decided: the SME is " + status + ".");
+            throw new RuleViolation("The application was already decided: the SME is " + status + ".");
         }
         LocalDate today = LocalDate.now(clock);
         apply(command.decision() == Decision.APPROVED
@@ -79,10 +79,10 @@ public class Sme {
     @CommandHandler
     public void handle(UpdateSmeProfile command) {
         if (status == SmeStatus.REJECTED) {
-            throw new ConflictException("The application was rejected; its profile can no longer change.");
+            throw new RuleViolation("The application was rejected; its profile can no longer change.");
         }
         if (command.headcount() != null && command.headcount() < 0) {
-            throw new InvalidInputException("headcount", "must not be negative");
+            throw new InvalidValue("headcount", "must not be negative");
         }
         String newName = changed(name, command.name());
         String newNaf = changed(nafCode, command.nafCode());
@@ -104,7 +104,7 @@ public class Sme {
     public void handle(DeclareHeadcount command, Clock clock) {
         requireFollowUpDate(command.date(), clock);
         if (command.headcount() < 0) {
-            throw new InvalidInputException("headcount", "must not be negative");
+            throw new InvalidValue("headcount", "must not be negative");
         }
         apply(new HeadcountDeclared(smeId, command.date(), command.headcount()));
     }
@@ -113,7 +113,7 @@ public class Sme {
     public void handle(ReportJobs command, Clock clock) {
         requireFollowUpDate(command.date(), clock);
         if (command.count() < 1) {
-            throw new InvalidInputException("count", "must be at least 1");
+            throw new InvalidValue("count", "must be at least 1");
         }
         apply(new JobsReported(smeId, command.reportId(), command.date(), command.count(), command.kind(),
                 command.contractType()));
@@ -122,13 +122,13 @@ public class Sme {
     /** Follow-up starts with the approval: nothing before it, nothing in the future. */
     private void requireFollowUpDate(LocalDate date, Clock clock) {
         if (status != SmeStatus.APPROVED) {
-            throw new ConflictException("Only an approved SME reports its employment; this one is " + status + ".");
+            throw new RuleViolation("Only an approved SME reports its employment; this one is " + status + ".");
         }
         if (date.isAfter(LocalDate.now(clock))) {
-            throw new InvalidInputException("date", "must not be in the future");
+            throw new InvalidValue("date", "must not be in the future");
         }
         if (date.isBefore(approvedOn)) {
-            throw new InvalidInputException("date", "must not be before the SME's approval on " + approvedOn);
+            throw new InvalidValue("date", "must not be before the SME's approval on " + approvedOn);
         }
     }
 

@@ -1,5 +1,8 @@
 package fr.alize.needs.need;
 
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.NotPermitted;
+import fr.alize.domain.RuleViolation;
 import fr.alize.needs.need.NeedCommands.AmendNeed;
 import fr.alize.needs.need.NeedCommands.ExpireNeed;
 import fr.alize.needs.need.NeedCommands.PublishNeed;
@@ -16,9 +19,6 @@ import fr.alize.needs.need.NeedEvents.NeedReopened;
 import fr.alize.needs.need.NeedEvents.NeedWithdrawn;
 import fr.alize.needs.skills.LatestSkillTaxonomy;
 import fr.alize.needs.skills.SkillTaxonomy;
-import fr.alize.platform.errors.AccessDeniedException;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.errors.ServiceUnavailableException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +82,7 @@ class NeedTest {
     void theWindowMustStartBeforeItEnds() {
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, withWindow(TODAY.plusDays(10), TODAY.plusDays(10))))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("windowEnd: must be after windowStart")
                 .expectNoEvents();
     }
@@ -91,7 +91,7 @@ class NeedTest {
     void theWindowMayNotHaveEnded() {
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, withWindow(TODAY.minusDays(10), TODAY.minusDays(1))))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("windowEnd: must not be in the past")
                 .expectNoEvents();
         // ending today is fine
@@ -104,7 +104,7 @@ class NeedTest {
     void skillLevelsGoFromOneToFourAndASkillIsListedOnce() {
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("retail", 5), new Skill("iso-9001", 1), new Skill("iso-9001", 2)))))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectNoEvents()
                 .expectExceptionMessage("2 fields are invalid");
     }
@@ -113,12 +113,12 @@ class NeedTest {
     void skillIdsMustBeInTheLatestTaxonomyReceivedAndTheNearestAreSuggested() {
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("retail", 2), new Skill("iso-9000", 3)))))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectNoEvents()
                 .expectExceptionMessage("skills[1].skillId: is not in skill taxonomy 2026.1; nearest known ids: iso-9001, iso-14001, retail");
         fixture.given(PUBLISHED)
                 .when(new AmendNeed(NEED, SME, withSkills(List.of(new Skill("it-requirement", 3)))))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("skills[0].skillId: is not in skill taxonomy 2026.1; nearest known ids: it-requirements"));
     }
@@ -140,7 +140,7 @@ class NeedTest {
         // another fault is reported first: waiting would not mend it
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, withSkills(List.of(new Skill("retail", 7)))))
-                .expectException(InvalidInputException.class);
+                .expectException(InvalidValue.class);
     }
 
     @Test
@@ -148,7 +148,7 @@ class NeedTest {
         NeedDetails tooMuch = new NeedDetails(DETAILS.category(), DETAILS.title(), DETAILS.description(), DETAILS.skills(),
                 new BigDecimal("60.5"), DETAILS.windowStart(), DETAILS.windowEnd(), DETAILS.communeCode());
         fixture.givenNoPriorActivity().when(new PublishNeed(NEED, SME, tooMuch))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("effortDays: must be between 0.5 and 60 days");
     }
 
@@ -175,7 +175,7 @@ class NeedTest {
     void anAmendmentObeysThePublicationRules() {
         fixture.given(PUBLISHED)
                 .when(new AmendNeed(NEED, SME, withWindow(TODAY.minusDays(9), TODAY.minusDays(2))))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectNoEvents();
     }
 
@@ -183,22 +183,22 @@ class NeedTest {
     void aMatchedNeedCannotBeAmendedNorWithdrawn() {
         fixture.given(PUBLISHED, MATCHED)
                 .when(new AmendNeed(NEED, SME, withWindow(TODAY.plusDays(1), TODAY.plusMonths(4))))
-                .expectException(ConflictException.class)
+                .expectException(RuleViolation.class)
                 .expectNoEvents();
         fixture.given(PUBLISHED, MATCHED)
                 .when(new WithdrawNeed(NEED, SME, "changed our mind"))
-                .expectException(ConflictException.class);
+                .expectException(RuleViolation.class);
     }
 
     @Test
     void anotherSmeMayNotAmendNorWithdraw() {
         fixture.given(PUBLISHED)
                 .when(new AmendNeed(NEED, "sme-2", DETAILS))
-                .expectException(AccessDeniedException.class)
+                .expectException(NotPermitted.class)
                 .expectNoEvents();
         fixture.given(PUBLISHED)
                 .when(new WithdrawNeed(NEED, "sme-2", "mine"))
-                .expectException(AccessDeniedException.class);
+                .expectException(NotPermitted.class);
     }
 
     @Test
@@ -216,10 +216,10 @@ class NeedTest {
                 .expectEvents(new NeedWithdrawn(NEED, SME, "We hired an IT manager"));
         fixture.given(PUBLISHED, new NeedWithdrawn(NEED, SME, "x"))
                 .when(new WithdrawNeed(NEED, SME, "again"))
-                .expectException(ConflictException.class);
+                .expectException(RuleViolation.class);
         fixture.given(PUBLISHED, new NeedWithdrawn(NEED, SME, "x"))
                 .when(new AmendNeed(NEED, SME, DETAILS))
-                .expectException(ConflictException.class);
+                .expectException(RuleViolation.class);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package fr.alize.needs.sme;
 
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.RuleViolation;
 import fr.alize.needs.sme.SmeCommands.ApplySme;
-import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
+import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
 import fr.alize.needs.sme.SmeCommands.EraseSmeContact;
 import fr.alize.needs.sme.SmeCommands.ReportJobs;
 import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
@@ -10,11 +12,9 @@ import fr.alize.needs.sme.SmeEvents.HeadcountDeclared;
 import fr.alize.needs.sme.SmeEvents.JobsReported;
 import fr.alize.needs.sme.SmeEvents.SmeApplied;
 import fr.alize.needs.sme.SmeEvents.SmeApproved;
-import fr.alize.needs.sme.SmeEvents.SmeProfileUpdated;
 import fr.alize.needs.sme.SmeEvents.SmeContactErased;
+import fr.alize.needs.sme.SmeEvents.SmeProfileUpdated;
 import fr.alize.needs.sme.SmeEvents.SmeRejected;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class SmeTest {
     void aSiretWithABadChecksumIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new ApplySme(SME, "73282932000075", "Fleurs", "47.76Z", "59606", 17, 3))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("siret: must be 14 digits with a valid checksum")
                 .expectNoEvents();
     }
@@ -72,7 +72,7 @@ class SmeTest {
     void aCompanyOf250OrMoreIsNoSme() {
         fixture.givenNoPriorActivity()
                 .when(new ApplySme(SME, SIRET, "Big", "47.76Z", "59606", 250, 3))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectNoEvents();
     }
 
@@ -86,7 +86,7 @@ class SmeTest {
                 .expectEvents(new SmeRejected(SME, "too big", TODAY));
         fixture.given(APPLIED, APPROVED)
                 .when(new DecideOnApplication(SME, Decision.REJECTED, "second thoughts"))
-                .expectException(ConflictException.class)
+                .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
 
@@ -118,7 +118,7 @@ class SmeTest {
     void aRejectedApplicationIsClosed() {
         fixture.given(APPLIED, new SmeRejected(SME, "no", TODAY))
                 .when(new UpdateSmeProfile(SME, null, null, null, 18, false))
-                .expectException(ConflictException.class);
+                .expectException(RuleViolation.class);
     }
 
     @Test
@@ -128,19 +128,19 @@ class SmeTest {
                 .expectEvents(new HeadcountDeclared(SME, TODAY, 21));
         fixture.given(APPLIED, APPROVED)
                 .when(new DeclareHeadcount(SME, TODAY.plusDays(1), 21))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("date: must not be in the future");
         fixture.given(APPLIED, APPROVED)
                 .when(new DeclareHeadcount(SME, APPROVED_ON, 21))
                 .expectEvents(new HeadcountDeclared(SME, APPROVED_ON, 21));
         fixture.given(APPLIED, APPROVED)
                 .when(new DeclareHeadcount(SME, APPROVED_ON.minusDays(1), 21))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("date: must not be before the SME's approval on " + APPROVED_ON)
                 .expectNoEvents();
         fixture.given(APPLIED, APPROVED)
                 .when(new DeclareHeadcount(SME, TODAY, -1))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("headcount: must not be negative");
     }
 
@@ -148,14 +148,14 @@ class SmeTest {
     void nothingIsReportedBeforeApproval() {
         fixture.given(APPLIED)
                 .when(new DeclareHeadcount(SME, TODAY, 18))
-                .expectException(ConflictException.class)
+                .expectException(RuleViolation.class)
                 .expectNoEvents();
         fixture.given(APPLIED)
                 .when(new ReportJobs(SME, "r1", TODAY, 1, JobKind.CREATED, ContractType.CDI))
-                .expectException(ConflictException.class);
+                .expectException(RuleViolation.class);
         fixture.given(APPLIED, new SmeRejected(SME, "no", TODAY))
                 .when(new ReportJobs(SME, "r1", TODAY, 1, JobKind.CREATED, ContractType.CDI))
-                .expectException(ConflictException.class);
+                .expectException(RuleViolation.class);
     }
 
     @Test
@@ -165,14 +165,14 @@ class SmeTest {
                 .expectEvents(new JobsReported(SME, "r1", APPROVED_ON, 2, JobKind.PRESERVED, ContractType.APPRENTICESHIP));
         fixture.given(APPLIED, APPROVED)
                 .when(new ReportJobs(SME, "r1", TODAY, 0, JobKind.CREATED, ContractType.CDI))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("count: must be at least 1");
         fixture.given(APPLIED, APPROVED)
                 .when(new ReportJobs(SME, "r1", TODAY.plusDays(3), 1, JobKind.CREATED, ContractType.CDI))
-                .expectException(InvalidInputException.class);
+                .expectException(InvalidValue.class);
         fixture.given(APPLIED, APPROVED)
                 .when(new ReportJobs(SME, "r1", APPROVED_ON.minusDays(1), 1, JobKind.CREATED, ContractType.CDI))
-                .expectException(InvalidInputException.class)
+                .expectException(InvalidValue.class)
                 .expectExceptionMessage("date: must not be before the SME's approval on " + APPROVED_ON)
                 .expectNoEvents();
     }

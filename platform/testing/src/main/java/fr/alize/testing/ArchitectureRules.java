@@ -17,7 +17,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * <ul>
  *   <li>a service uses no class of another service: they share only the published events, over Kafka;</li>
  *   <li>the domain model (aggregates, and the commands and events declared beside them) knows nothing of HTTP, of
- *   Quarkus or of the platform's web and security layers, so that it can be read and tested on its own.</li>
+ *   Quarkus or of the platform's web, security and HTTP-shaped error layers, so that it can be read and tested on its
+ *   own: it throws the domain's exceptions ({@code fr.alize.domain}), which the web layer maps.</li>
  * </ul>
  */
 public final class ArchitectureRules {
@@ -28,7 +29,8 @@ public final class ArchitectureRules {
 
     /** What the domain model must not use. */
     static final String[] OUTSIDE_THE_DOMAIN = {"jakarta.ws.rs..", "org.jboss.resteasy..", "io.quarkus..", "io.vertx..",
-            "jakarta.enterprise..", "jakarta.inject..", "fr.alize.platform.web..", "fr.alize.platform.security.."};
+            "jakarta.enterprise..", "jakarta.inject..", "fr.alize.platform.web..", "fr.alize.platform.security..",
+            "fr.alize.platform.errors.."};
 
     private ArchitectureRules() {
     }
@@ -47,7 +49,7 @@ public final class ArchitectureRules {
                 .because("services share only their published events, over Kafka");
     }
 
-    /** Aggregates, commands and events use nothing of HTTP, Quarkus, CDI or the platform's web and security layers. */
+    /** Aggregates, commands and events use nothing of HTTP, Quarkus, CDI or the platform's web, security and errors. */
     public static ArchRule domainModelStandsAlone() {
         return noClasses().that(DOMAIN_MODEL)
                 .should().dependOnClassesThat().resideInAnyPackage(OUTSIDE_THE_DOMAIN)

@@ -1,7 +1,7 @@
 package fr.alize.volunteer.volunteer;
 
-import fr.alize.platform.errors.AccessDeniedException;
-import fr.alize.platform.errors.ConflictException;
+import fr.alize.domain.NotPermitted;
+import fr.alize.domain.RuleViolation;
 import fr.alize.volunteer.volunteer.VolunteerCommands.ErasePersonalData;
 import fr.alize.volunteer.volunteer.VolunteerCommands.OffboardVolunteer;
 import fr.alize.volunteer.volunteer.VolunteerCommands.PauseVolunteer;
@@ -92,13 +92,13 @@ public class Volunteer {
 
     private void checkPartner(String actingPartnerId) {
         if (actingPartnerId != null && !actingPartnerId.equals(partnerId)) {
-            throw new AccessDeniedException();
+            throw new NotPermitted();
         }
     }
 
     private void requireNotOffboarded(String what) {
         if (status == VolunteerStatus.OFFBOARDED) {
-            throw new ConflictException("The volunteer was offboarded and cannot be " + what + ".");
+            throw new RuleViolation("The volunteer was offboarded and cannot be " + what + ".");
         }
     }
 

@@ -1,7 +1,7 @@
 package fr.alize.volunteer.volunteer;
 
-import fr.alize.platform.errors.AccessDeniedException;
-import fr.alize.platform.errors.ConflictException;
+import fr.alize.domain.NotPermitted;
+import fr.alize.domain.RuleViolation;
 import fr.alize.volunteer.volunteer.VolunteerCommands.ErasePersonalData;
 import fr.alize.volunteer.volunteer.VolunteerCommands.OffboardVolunteer;
 import fr.alize.volunteer.volunteer.VolunteerCommands.PauseVolunteer;
@@ -69,7 +69,7 @@ class VolunteerTest {
     void anotherPartnerMayNotTouchTheVolunteer() {
         fixture.given(REGISTERED)
                 .when(new PauseVolunteer(VOLUNTEER, "partner-2"))
-                .expectException(AccessDeniedException.class)
+                .expectException(NotPermitted.class)
                 .expectNoEvents();
     }
 
@@ -86,9 +86,9 @@ class VolunteerTest {
     void offboardingIsFinal() {
         fixture.given(REGISTERED).when(new OffboardVolunteer(VOLUNTEER, PARTNER, OffboardReason.LEFT_COMPANY)).expectEvents(OFFBOARDED);
         fixture.given(REGISTERED, OFFBOARDED).when(new OffboardVolunteer(VOLUNTEER, PARTNER, OffboardReason.STOPPED_VOLUNTEERING)).expectNoEvents();
-        fixture.given(REGISTERED, OFFBOARDED).when(new PauseVolunteer(VOLUNTEER, PARTNER)).expectException(ConflictException.class);
-        fixture.given(REGISTERED, OFFBOARDED).when(new ResumeVolunteer(VOLUNTEER, PARTNER)).expectException(ConflictException.class);
-        fixture.given(REGISTERED, OFFBOARDED).when(new UpdateVolunteer(VOLUNTEER, PARTNER, PROFILE)).expectException(ConflictException.class);
+        fixture.given(REGISTERED, OFFBOARDED).when(new PauseVolunteer(VOLUNTEER, PARTNER)).expectException(RuleViolation.class);
+        fixture.given(REGISTERED, OFFBOARDED).when(new ResumeVolunteer(VOLUNTEER, PARTNER)).expectException(RuleViolation.class);
+        fixture.given(REGISTERED, OFFBOARDED).when(new UpdateVolunteer(VOLUNTEER, PARTNER, PROFILE)).expectException(RuleViolation.class);
     }
 
     @Test
@@ -105,6 +105,6 @@ class VolunteerTest {
                 .expectNoEvents();
         fixture.given(REGISTERED)
                 .when(new ErasePersonalData(VOLUNTEER, "partner-2"))
-                .expectException(AccessDeniedException.class);
+                .expectException(NotPermitted.class);
     }
 }

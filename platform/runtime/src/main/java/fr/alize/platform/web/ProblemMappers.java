@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import fr.alize.domain.InvalidValue;
+import fr.alize.domain.NotPermitted;
+import fr.alize.domain.RuleViolation;
+import fr.alize.platform.errors.AccessDeniedException;
+import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
+import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.errors.ProblemException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -42,6 +48,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return toResponse(e);
+    }
+
+    /** A rule of an aggregate broken by the command: 409, as a {@link ConflictException}. */
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e) {
+        return toResponse(new ConflictException(e.getMessage()));
+    }
+
+    /** Values of the command refused by the aggregate: 400 naming each field, as an {@link InvalidInputException}. */
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidValue e) {
+        return toResponse(new InvalidInputException(e.violations().stream()
+                .map(v -> new FieldError(v.field(), v.reason())).toList()));
+    }
+
+    /** A command the aggregate does not let this caller send: 403, as an {@link AccessDeniedException}. */
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermitted e) {
+        return toResponse(new AccessDeniedException());
     }
 
     /** The answer for a {@link ProblemException}; a 503 also says when to retry. */
