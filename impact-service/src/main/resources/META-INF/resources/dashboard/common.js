@@ -164,6 +164,26 @@
     return tr;
   }
 
+  /**
+   * Runs a page's drawing: the page is 'ready' when it ends; a 401 signs out and says the session expired
+   * ({@code signedOut} shows the sign-in), any other failure is said in {@code message} and the page is in 'error'.
+   */
+  async function draw(message, signedOut, work) {
+    try {
+      await work();
+      message.textContent = '';
+      document.body.dataset.state = 'ready';
+    } catch (error) {
+      if (error.status === 401) {
+        signOut();
+        signedOut(t('expired'));
+        return;
+      }
+      message.textContent = error.message;
+      document.body.dataset.state = 'error';
+    }
+  }
+
   window.Alize = { token, signOut, roles, get, HttpError, define, t, translatePage, format, html, svg, clear, table,
-    lang, locale, params };
+    lang, locale, params, draw };
 })();

@@ -277,7 +277,7 @@
     document.body.dataset.state = 'loading';
     message.textContent = t('loading');
     document.getElementById('report-link').href = 'report.html?year=' + to + (A.params.get('lang') ? '&lang=' + A.lang : '');
-    try {
+    await A.draw(message, signedOut, async () => {
       const [totals, progress, yearly, employment, contributions, smeList, reportList, act] = await Promise.all([
         A.get(at('/totals' + range)), Promise.all(years.map(y => A.get(at('/targets/' + y)))), A.get(at('/yearly')),
         Promise.all(years.map(y => A.get(at('/employment/' + y)))), Promise.all(years.map(y => A.get(at('/contributions/' + y)))),
@@ -293,17 +293,7 @@
       partners(contributions);
       activity(act);
       await showWorklist();
-      message.textContent = '';
-      document.body.dataset.state = 'ready';
-    } catch (error) {
-      if (error.status === 401) {
-        A.signOut();
-        signedOut(t('expired'));
-        return;
-      }
-      message.textContent = error.message;
-      document.body.dataset.state = 'error';
-    }
+    });
   }
 
   document.getElementById('period').addEventListener('submit', event => {

@@ -47,7 +47,7 @@
     }
     document.getElementById('contenu').hidden = false;
     document.body.dataset.state = 'loading';
-    try {
+    await A.draw(message, signedOut, async () => {
       const [basis, progress, totals, contributions, smes, employment] = await Promise.all([
         A.get('/programme/basis?' + q.slice(1)), A.get('/targets/' + year + '?' + q.slice(1)), A.get('/totals' + period),
         A.get('/contributions/' + year + '?' + q.slice(1)), A.get('/programme/smes' + period), A.get('/employment/' + year + '?' + q.slice(1))]);
@@ -101,18 +101,7 @@
         contracts.map(c => ({ data: { key: c.key }, cells: [t(c.key), { text: f.integer(c.jobsCreated), numeric: true },
           { text: f.integer(c.jobsPreserved), numeric: true }] })),
         [t('total'), { text: f.integer(employment.jobsCreated), numeric: true }, { text: f.integer(employment.jobsPreserved), numeric: true }]);
-
-      message.textContent = '';
-      document.body.dataset.state = 'ready';
-    } catch (error) {
-      if (error.status === 401) {
-        A.signOut();
-        signedOut(t('expired'));
-        return;
-      }
-      message.textContent = error.message;
-      document.body.dataset.state = 'error';
-    }
+    });
   }
 
   document.getElementById('choice').addEventListener('submit', event => {
