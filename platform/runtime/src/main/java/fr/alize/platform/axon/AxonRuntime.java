@@ -2,22 +2,26 @@ package fr.alize.platform.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.platform.AlizeConfig;
-import fr.alize.platform.errors.ServiceUnavailableException;
 import fr.alize.platform.events.Actors;
 import fr.alize.platform.events.EventTracing;
 import fr.alize.platform.events.KafkaEventPublisher;
+import fr.alize.platform.events.RelayConfig;
 import fr.alize.platform.security.Caller;
+import fr.alize.platform.startup.ServiceStart;
+import fr.alize.platform.startup.StartStep;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -38,7 +42,6 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -52,25 +55,26 @@ import java.util.concurrent.TimeUnit;
  * store on the Agroal datasource inside JTA transactions, the Kafka outbox relay, and each service's
  * {@link AxonModule}s.
  * <p>
- * At start-up the schema is migrated with Flyway and Axon is started. When the database does not answer yet, the
- * service still starts (health says not ready, commands answer 503) and keeps trying in the background with a
- * growing pause, so the order in which a platform brings up its parts does not matter.
+ * Axon starts as a {@link StartStep} of {@link ServiceStart}: once the database is reached and migrated, retried in the
+ * background until it is; until then commands answer 503.
  */
 @ApplicationScoped
-public class AxonRuntime {
+public class AxonRuntime implements StartStep {
 
     private static final Logger LOG = Logger.getLogger(AxonRuntime.class);
 
     @Inject
     AlizeConfig config;
     @Inject
+    RelayConfig relay;
+    @Inject
+    ServiceStart serviceStart;
+    @Inject
     ObjectMapper objectMapper;
     @Inject
     AgroalDataSource dataSource;
     @Inject
     jakarta.transaction.TransactionManager jta;
-    @Inject
-    Flyway flyway;
     @Inject
     @Any
     Instance<AxonModule> modules;
@@ -83,26 +87,14 @@ public class AxonRuntime {
 
     private volatile Configuration configuration;
     private volatile boolean started;
-    private volatile boolean stopping;
-    private volatile String lastFailure = "starting";
     private KafkaEventPublisher publisher;
-    private Thread starter;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Built (and its settings checked) at start, before {@link ServiceStart} migrates the schema and starts it. */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
         configuration = buildConfiguration();
-        // first attempt in line, so that a healthy start is complete when the application says it has started
-        if (!tryStart()) {
-            starter = new Thread(this::retryStart, "alize-axon-starter");
-            starter.setDaemon(true);
-            starter.start();
-        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        if (starter != null) {
-            starter.interrupt();
-        }
         if (started) {
             configuration.shutdown();
         }
@@ -111,43 +103,17 @@ public class AxonRuntime {
         }
     }
 
-    private void retryStart() {
-        Duration pause = config.startup().initialBackoff();
-        while (!stopping && !started) {
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            pause = pause.multipliedBy(2).compareTo(config.startup().maxBackoff()) > 0
-                    ? config.startup().maxBackoff() : pause.multipliedBy(2);
-            tryStart();
-        }
-    }
-
-    private synchronized boolean tryStart() {
-        if (started || stopping) {
-            return started;
-        }
-        try {
-            flyway.migrate();
+    @Override
+    public synchronized void start() {
+        if (!started) {
             configuration.start();
             started = true;
-            LOG.infof("Axon started for %s, publishing to topic %s", config.serviceName(), config.events().topic());
-        } catch (RuntimeException e) {
-            lastFailure = rootMessage(e);
-            LOG.warnf("Cannot start yet (%s); retrying in the background", lastFailure);
+            LOG.infof("Axon started, publishing to topic %s", relay.topic());
         }
-        return started;
     }
 
     public boolean isStarted() {
         return started;
-    }
-
-    /** Why Axon is not started yet, for the readiness check. */
-    public String startupProblem() {
-        return started ? null : lastFailure;
     }
 
     public CommandGateway commandGateway() {
@@ -167,17 +133,12 @@ public class AxonRuntime {
 
     private void requireStarted() {
         if (!started) {
-            throw notStarted();
+            throw serviceStart.notStarted();
         }
     }
 
-    /** What a caller is told while the service has not reached its database yet. */
-    public ServiceUnavailableException notStarted() {
-        return new ServiceUnavailableException("The service is starting (" + lastFailure + "); try again shortly.");
-    }
-
     private Configuration buildConfiguration() {
-        AlizeConfig.Events events = config.events();
+        RelayConfig events = relay;
         requireSendWithinClaim(events.sendTimeout(), events.claimTimeout());
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(objectMapper.copy())
@@ -186,7 +147,7 @@ public class AxonRuntime {
         TransactionManager transactions = new JtaAxonTransactionManager(jta);
         ConnectionProvider connections = dataSource::getConnection;
         EventTracing tracing = new EventTracing(openTelemetry);
-        publisher = new KafkaEventPublisher(config, bootstrapServers, objectMapper, meters, tracing);
+        publisher = new KafkaEventPublisher(config.serviceName(), relay, bootstrapServers, objectMapper, meters, tracing);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
@@ -295,13 +256,5 @@ public class AxonRuntime {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,7 +1,6 @@
 package fr.alize.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.alize.platform.AlizeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -46,7 +45,7 @@ public final class KafkaEventPublisher implements EventMessageHandler {
     private static final Logger LOG = Logger.getLogger(KafkaEventPublisher.class);
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
-    private final AlizeConfig.Events config;
+    private final RelayConfig config;
     private final String source;
     private final String bootstrapServers;
     private final ObjectMapper mapper;
@@ -55,11 +54,11 @@ public final class KafkaEventPublisher implements EventMessageHandler {
     private final EventTracing tracing;
     private KafkaProducer<String, String> producer;
 
-    public KafkaEventPublisher(AlizeConfig config, String bootstrapServers, ObjectMapper mapper, MeterRegistry meters,
-                               EventTracing tracing) {
+    public KafkaEventPublisher(String serviceName, RelayConfig config, String bootstrapServers, ObjectMapper mapper,
+                               MeterRegistry meters, EventTracing tracing) {
         this.tracing = tracing;
-        this.config = config.events();
-        this.source = "/alize/" + config.serviceName();
+        this.config = config;
+        this.source = "/alize/" + serviceName;
         this.bootstrapServers = bootstrapServers;
         this.mapper = mapper;
         this.published = meters.counter("alize.events.published", "topic", this.config.topic());

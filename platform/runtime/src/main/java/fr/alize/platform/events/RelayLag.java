@@ -2,7 +2,6 @@ package fr.alize.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.alize.platform.AlizeConfig;
 import fr.alize.platform.jdbc.Jdbc;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +47,7 @@ public class RelayLag {
     @Inject
     Clock clock;
     @Inject
-    AlizeConfig config;
+    RelayConfig config;
     @Inject
     MeterRegistry meters;
 
@@ -56,7 +55,7 @@ public class RelayLag {
 
     @PostConstruct
     void gauges() {
-        String topic = config.events().topic();
+        String topic = config.topic();
         Gauge.builder("alize.relay.unsent", this, lag -> lag.readQuietly().map(Snapshot::unsent).orElse(-1L))
                 .description("events stored but not yet acknowledged by the broker").tag("topic", topic).register(meters);
         Gauge.builder("alize.relay.oldest.unsent.seconds", this,

@@ -1,6 +1,5 @@
 package fr.alize.platform.events;
 
-import fr.alize.platform.AlizeConfig;
 import fr.alize.platform.axon.AxonRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +21,7 @@ public class RelayReadiness implements HealthCheck {
     @Inject
     RelayLag lag;
     @Inject
-    AlizeConfig config;
+    RelayConfig config;
 
     @Override
     public HealthCheckResponse call() {
@@ -38,9 +37,9 @@ public class RelayReadiness implements HealthCheck {
         }
         long seconds = now.oldestAge().toSeconds();
         response.withData("unsent", now.unsent()).withData("oldestUnsentSeconds", seconds);
-        if (now.oldestAge().compareTo(config.events().stallAfter()) > 0) {
+        if (now.oldestAge().compareTo(config.stallAfter()) > 0) {
             return response.down().withData("state", "stalled")
-                    .withData("reason", "relay stalled for more than " + config.events().stallAfter().toSeconds() + " s: "
+                    .withData("reason", "relay stalled for more than " + config.stallAfter().toSeconds() + " s: "
                             + now.unsent() + " event(s) not acknowledged by the broker, the oldest stored " + seconds + " s ago")
                     .build();
         }
