@@ -4,7 +4,7 @@ import fr.alize.needs.skills.LatestSkillTaxonomy;
 import fr.alize.needs.skills.SkillTaxonomy;
 import fr.alize.domain.InvalidValue;
 import fr.alize.domain.InvalidValue.Violation;
-import fr.alize.platform.errors.ServiceUnavailableException;
+import fr.alize.domain.NotYetDecidable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -60,7 +60,7 @@ public record NeedDetails(NeedCategory category, String title, String descriptio
             throw new InvalidValue(errors);
         }
         if (!skills.isEmpty() && known.isEmpty()) {
-            throw new ServiceUnavailableException("The skill taxonomy is not available yet: needs-service has not "
+            throw new NotYetDecidable("The skill taxonomy is not available yet: needs-service has not "
                     + "received it from volunteer-service, so the skill ids cannot be checked. Retry shortly.");
         }
     }

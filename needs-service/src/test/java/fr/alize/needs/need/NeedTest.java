@@ -19,7 +19,7 @@ import fr.alize.needs.need.NeedEvents.NeedReopened;
 import fr.alize.needs.need.NeedEvents.NeedWithdrawn;
 import fr.alize.needs.skills.LatestSkillTaxonomy;
 import fr.alize.needs.skills.SkillTaxonomy;
-import fr.alize.platform.errors.ServiceUnavailableException;
+import fr.alize.domain.NotYetDecidable;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,11 +128,11 @@ class NeedTest {
         received = Optional.empty();
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, DETAILS))
-                .expectException(ServiceUnavailableException.class)
+                .expectException(NotYetDecidable.class)
                 .expectNoEvents();
         fixture.given(PUBLISHED)
                 .when(new AmendNeed(NEED, SME, withSkills(List.of(new Skill("retail", 4)))))
-                .expectException(ServiceUnavailableException.class)
+                .expectException(NotYetDecidable.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new PublishNeed(NEED, SME, withSkills(List.of())))

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import fr.alize.domain.InvalidValue;
 import fr.alize.domain.NotPermitted;
+import fr.alize.domain.NotYetDecidable;
 import fr.alize.domain.RuleViolation;
 import fr.alize.platform.errors.AccessDeniedException;
 import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.errors.ProblemException;
+import fr.alize.platform.errors.ServiceUnavailableException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -64,6 +66,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notPermitted(NotPermitted e) {
         return toResponse(new AccessDeniedException());
+    }
+
+    /** A command that cannot be decided before reference data arrives: 503 with {@code Retry-After}, to try again. */
+    @ServerExceptionMapper
+    public Response notYetDecidable(NotYetDecidable e) {
+        return toResponse(new ServiceUnavailableException(e.getMessage()));
     }
 
     /** The answer for a {@link ProblemException}; a 503 also says when to retry. */
