@@ -200,7 +200,7 @@ public final class ApiSweep {
     // ------------------------------------------------------------------ bad input
 
     /**
-     * @param eventsInStore how many events the service's store holds
+     * @param eventsInStore how many events (or rows) the service's store holds
      * @param topic         the service's topic, which must not move either
      */
     public void assertBadInputRefused(LongSupplier eventsInStore, String topic) {
