@@ -70,7 +70,7 @@ public class PoolConsumers implements Replayable {
         return switch (consumer) {
             case NEEDS -> {
                 String[] type = new String[1];
-                Outcome outcome = apply(NEEDS, PoolProjection.NEED, record, event -> {
+                Outcome outcome = apply(NEEDS, PoolProjection.NEED, PoolProjection.NEED_EVENTS, record, event -> {
                     type[0] = event.type();
                     return projection.applyNeedEvent(event);
                 }, pool::refreshNeed, needId -> {
@@ -80,9 +80,11 @@ public class PoolConsumers implements Replayable {
                 });
                 yield outcome;
             }
-            case VOLUNTEERS -> apply(VOLUNTEERS, PoolProjection.VOLUNTEER, record, projection::applyVolunteerEvent,
+            case VOLUNTEERS -> apply(VOLUNTEERS, PoolProjection.VOLUNTEER, PoolProjection.VOLUNTEER_EVENTS, record,
+                    projection::applyVolunteerEvent,
                     pool::refreshVolunteerOrPartner, id -> { });
-            case MISSIONS -> apply(MISSIONS, PoolProjection.MISSION, record, projection::applyMissionEvent,
+            case MISSIONS -> apply(MISSIONS, PoolProjection.MISSION, PoolProjection.MISSION_EVENTS, record,
+                    projection::applyMissionEvent,
                     pool::refreshMission, id -> { });
             default -> throw new IllegalArgumentException("no consumer " + consumer);
         };
@@ -92,10 +94,10 @@ public class PoolConsumers implements Replayable {
      * Applies the record and, in the same transaction, notifies every instance of the id it touched; once it is
      * applied, refreshes this instance's pool for that id at once (without waiting for the notification), then tells.
      */
-    private Outcome apply(String consumer, String kind, ConsumerRecord<String, String> record,
+    private Outcome apply(String consumer, String kind, Set<String> types, ConsumerRecord<String, String> record,
                           Function<EventEnvelope, String> project, Consumer<String> refresh, Consumer<String> applied) {
         String[] touched = new String[1];
-        Outcome outcome = idempotent.apply(consumer, record, event -> {
+        Outcome outcome = idempotent.apply(consumer, record, types, event -> {
             touched[0] = project.apply(event);
             if (touched[0] != null) {
                 projection.changed(kind, touched[0]);

@@ -13,7 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the events of the needs, volunteers and missions topics into the pool tables. Every write keeps, per row
@@ -53,6 +56,18 @@ public class PoolProjection {
     private static final Map<String, String> MISSION_STATE = Map.of("MissionProposed", "PROPOSED",
             "MissionStarted", "STARTED", "MissionDeclined", "DECLINED", "MissionCompleted", "COMPLETED",
             "MissionCancelled", "CANCELLED");
+
+    /** The events of each topic that change the pool: the others are acknowledged without a transaction. */
+    static final Set<String> NEED_EVENTS = with(NEED_STATUS.keySet(), "NeedPublished", "NeedAmended");
+    static final Set<String> VOLUNTEER_EVENTS = with(VOLUNTEER_STATUS.keySet(), "VolunteerRegistered", "VolunteerUpdated",
+            "PartnerPledgeSet");
+    static final Set<String> MISSION_EVENTS = with(MISSION_STATE.keySet(), "TimeLogged");
+
+    private static Set<String> with(Set<String> types, String... more) {
+        Set<String> all = new HashSet<>(types);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     /** Applies a needs-topic event; returns the need id it touched, or null when it ignored the event. */
     public String applyNeedEvent(EventEnvelope event) {

@@ -27,6 +27,8 @@ import java.util.Set;
 public class MissionEventsConsumer implements Replayable {
 
     static final String CONSUMER = "needs-from-missions";
+    /** The mission events that change a need; the others (proposals, time logged...) are left without a transaction. */
+    static final Set<String> APPLIED = Set.of("MissionStarted", "MissionCompleted", "MissionCancelled", "MissionDeclined");
 
     @Inject
     IdempotentConsumer idempotent;
@@ -38,7 +40,7 @@ public class MissionEventsConsumer implements Replayable {
     @Incoming("mission-events")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        idempotent.apply(CONSUMER, record, this::apply);
+        replay(CONSUMER, record);
     }
 
     @Override
@@ -48,7 +50,7 @@ public class MissionEventsConsumer implements Replayable {
 
     @Override
     public IdempotentConsumer.Outcome replay(String consumer, ConsumerRecord<String, String> record) {
-        return idempotent.apply(CONSUMER, record, this::apply);
+        return idempotent.apply(CONSUMER, record, APPLIED, this::apply);
     }
 
     private void apply(EventEnvelope event) {

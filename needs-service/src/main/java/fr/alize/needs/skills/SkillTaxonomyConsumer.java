@@ -1,7 +1,6 @@
 package fr.alize.needs.skills;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.alize.platform.events.CloudEventHeaders;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
 import fr.alize.platform.events.RecordRejectedException;
@@ -50,17 +49,10 @@ public class SkillTaxonomyConsumer implements Replayable {
 
     @Override
     public IdempotentConsumer.Outcome replay(String consumer, ConsumerRecord<String, String> record) {
-        String type = EventEnvelope.header(record, CloudEventHeaders.TYPE);
-        if (type != null && !TYPE.equals(type)) {
-            return IdempotentConsumer.Outcome.DUPLICATE; // another volunteer event: not ours to keep, nothing to do
-        }
-        return idempotent.apply(CONSUMER, record, this::apply);
+        return idempotent.apply(CONSUMER, record, Set.of(TYPE), this::apply);
     }
 
     private void apply(EventEnvelope event) {
-        if (!TYPE.equals(event.type())) {
-            return;
-        }
         String version = event.data().path("version").asText("");
         Optional<TaxonomyVersion> order = TaxonomyVersion.parse(version);
         List<String> ids = skillIds(event.data().path("skills"));

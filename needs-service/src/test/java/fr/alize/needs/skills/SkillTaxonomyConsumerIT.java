@@ -6,6 +6,7 @@ import fr.alize.testing.EventContracts;
 import fr.alize.testing.KafkaTestTopics;
 import fr.alize.testing.ParkedRecordsApi;
 import fr.alize.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +41,8 @@ class SkillTaxonomyConsumerIT {
 
     @Inject
     MeterRegistry meters;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void skillTaxonomy() {
@@ -46,6 +53,19 @@ class SkillTaxonomyConsumerIT {
         return given().auth().oauth2(Tokens.sme(sme)).contentType("application/json")
                 .body(Smes.needBody(null).replace("it-requirements", skillId))
                 .when().post("/needs").then();
+    }
+
+    private long processedRows(String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?")) {
+            select.setString(1, SkillTaxonomyConsumer.CONSUMER);
+            select.setString(2, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private double consumed(String outcome) {
@@ -75,6 +95,7 @@ class SkillTaxonomyConsumerIT {
 
         // another volunteer event on the same partition, then an older version arriving late
         String other = UUID.randomUUID().toString();
+        double ignored = consumed("ignored");
         KafkaTestTopics.produce(SkillTaxonomyFeed.TOPIC, older, EventContracts.examples("PartnerEnrolled").get(0), Map.of(
                 "ce_specversion", "1.0", "ce_id", other, "ce_type", "PartnerEnrolled", "ce_source", "/alize/volunteer-service",
                 "ce_subject", older, "ce_time", java.time.Instant.now().toString()));
@@ -89,6 +110,9 @@ class SkillTaxonomyConsumerIT {
                 .body("errors[0].message", containsString("skill taxonomy " + newer));
         publishWithSkill(sme, "export-incoterms").statusCode(201);
         assertThat(consumed("applied")).as("the other event was passed over, not applied").isEqualTo(applied + 1);
+        assertThat(consumed("ignored")).as("the other event was counted as ignored").isEqualTo(ignored + 1);
+        assertThat(processedRows(other)).as("an ignored event leaves no dedupe row").isZero();
+        assertThat(processedRows(olderId)).as("an applied event leaves its dedupe row").isEqualTo(1);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.Set;
 public class MissionEventsConsumer implements Replayable {
 
     static final String CONSUMER = "partner-contributions";
+    static final String TIME_LOGGED = "TimeLogged";
 
     @Inject
     IdempotentConsumer idempotent;
@@ -43,11 +44,7 @@ public class MissionEventsConsumer implements Replayable {
 
     @Override
     public IdempotentConsumer.Outcome replay(String consumer, ConsumerRecord<String, String> record) {
-        return idempotent.apply(CONSUMER, record, event -> {
-            if ("TimeLogged".equals(event.type())) {
-                timeLogged(event);
-            }
-        });
+        return idempotent.apply(CONSUMER, record, Set.of(TIME_LOGGED), this::timeLogged);
     }
 
     private void timeLogged(EventEnvelope event) {

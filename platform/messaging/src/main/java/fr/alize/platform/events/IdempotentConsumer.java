@@ -46,7 +46,8 @@ public class IdempotentConsumer {
     /** Set while a parked record is replayed on a request thread: a transient failure answers 503 instead of waiting. */
     private static final ThreadLocal<Boolean> NO_RETRIES = ThreadLocal.withInitial(() -> false);
 
-    public enum Outcome { APPLIED, DUPLICATE, PARKED }
+    /** {@code IGNORED}: an event of a type the consumer does not apply, acknowledged with no transaction. */
+    public enum Outcome { APPLIED, DUPLICATE, PARKED, IGNORED }
 
     /** A record of a batch whose event id this consumer had not applied yet, with its parsed envelope. */
     public record NewEvent(ConsumerRecord<String, String> record, EventEnvelope event) {
@@ -85,6 +86,23 @@ public class IdempotentConsumer {
     void gauge() {
         tracing = new EventTracing(openTelemetry);
         meters.gauge("alize.events.retrying", retrying);
+    }
+
+    /**
+     * {@link #apply(String, ConsumerRecord, Consumer)} for the events of the given types only. A record whose
+     * {@code ce_type} names another type is left at once: no parsing, no transaction and no {@code processed_event}
+     * row, since applying it would change nothing (a topic carries every event of its producer; a consumer usually
+     * needs a few). A record with no type goes through {@link #apply} and is parked there.
+     *
+     * @param types the event types the projection applies
+     */
+    public Outcome apply(String consumer, ConsumerRecord<String, String> record, Set<String> types,
+                         Consumer<EventEnvelope> projection) {
+        String type = EventEnvelope.header(record, CloudEventHeaders.TYPE);
+        if (type != null && !types.contains(type)) {
+            return count(consumer, Outcome.IGNORED, 1);
+        }
+        return apply(consumer, record, projection);
     }
 
     /**
