@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.impact.employment.NafSections;
 import fr.alize.impact.eventlog.EventLog;
-import fr.alize.platform.reference.Communes;
+import fr.alize.programme.Communes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

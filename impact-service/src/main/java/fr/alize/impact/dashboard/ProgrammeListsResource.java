@@ -4,7 +4,7 @@ import fr.alize.impact.report.CsvTable;
 import fr.alize.impact.report.Period;
 import fr.alize.impact.report.ReportParams;
 import fr.alize.platform.errors.InvalidInputException;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

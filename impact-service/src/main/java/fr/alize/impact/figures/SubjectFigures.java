@@ -1,7 +1,7 @@
 package fr.alize.impact.figures;
 
 import fr.alize.impact.employment.NafSections;
-import fr.alize.platform.reference.Communes;
+import fr.alize.programme.Communes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package fr.alize.impact.needs;
 
 import fr.alize.impact.eventlog.EventLog;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

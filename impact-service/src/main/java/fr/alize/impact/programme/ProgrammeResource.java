@@ -2,7 +2,7 @@ package fr.alize.impact.programme;
 
 import fr.alize.impact.report.Period;
 import fr.alize.impact.report.ReportParams;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

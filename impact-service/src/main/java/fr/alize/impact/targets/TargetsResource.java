@@ -3,7 +3,7 @@ package fr.alize.impact.targets;
 import fr.alize.impact.report.ReportParams;
 import fr.alize.impact.report.Years;
 import fr.alize.platform.security.Caller;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -8,7 +8,7 @@ import fr.alize.matching.pool.PoolMission;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.matching.pool.PoolVolunteer;
 import fr.alize.matching.pool.Skill;
-import fr.alize.platform.reference.Communes;
+import fr.alize.programme.Communes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

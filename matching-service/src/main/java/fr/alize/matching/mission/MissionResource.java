@@ -2,23 +2,8 @@ package fr.alize.matching.mission;
 
 import fr.alize.platform.web.Page;
 import fr.alize.platform.web.Uuids;
-import fr.alize.matching.mission.MissionCommands.AcceptMission;
-import fr.alize.matching.mission.MissionCommands.CancelMission;
-import fr.alize.matching.mission.MissionCommands.CompleteMission;
-import fr.alize.matching.mission.MissionCommands.DeclineMission;
-import fr.alize.matching.mission.MissionCommands.LogTime;
-import fr.alize.matching.mission.MissionCommands.ProposeMission;
-import fr.alize.matching.pool.PoolNeed;
-import fr.alize.matching.pool.PoolVolunteer;
-import fr.alize.matching.ranking.Exclusion;
-import fr.alize.matching.ranking.RankingService;
-import fr.alize.platform.axon.Commands;
-import fr.alize.platform.errors.AccessDeniedException;
-import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.InvalidInputException;
-import fr.alize.platform.errors.NotFoundException;
-import fr.alize.platform.security.Caller;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -45,16 +30,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The mission lifecycle over HTTP. The CCI proposes and cancels; the SME, the volunteer and the employer (partner
+ * The mission lifecycle over HTTP ({@link ProposingMissions}, {@link RunningMissions}). The CCI proposes and cancels; the SME, the volunteer and the employer (partner
  * HR) each accept or refuse for themselves; the volunteer logs time; the SME confirms completion. Each party reads
  * and acts only on its own missions; another tenant's mission answers 403, as an unknown one does.
  */
@@ -64,17 +45,9 @@ public class MissionResource {
 
 
     @Inject
-    Commands commands;
+    ProposingMissions proposing;
     @Inject
-    Caller caller;
-    @Inject
-    MissionViews views;
-    @Inject
-    RankingService ranking;
-    @Inject
-    Clock clock;
-    @Inject
-    MissionList missions;
+    RunningMissions running;
 
     public record ProposeRequest(
             @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String needId,
@@ -115,23 +88,7 @@ public class MissionResource {
     @Operation(summary = "Propose a volunteer for a need",
             description = "The need and the volunteer must be in the candidate pool; the SME and the employer come from it.")
     public Response propose(@NotNull(message = "a JSON body is required") @Valid ProposeRequest request, @Context UriInfo uri) {
-        String needId = request.needId().toLowerCase();
-        String volunteerId = request.volunteerId().toLowerCase();
-        PoolNeed need = ranking.need(needId)
-                .orElseThrow(() -> new InvalidInputException("needId", "is not a published need known to matching"));
-        PoolVolunteer volunteer = ranking.volunteer(volunteerId)
-                .orElseThrow(() -> new InvalidInputException("volunteerId", "is not a volunteer known to matching"));
-        if (!need.open()) {
-            throw new ConflictException("The need is " + need.status() + ": no volunteer can be proposed for it.");
-        }
-        Exclusion.Reason excluded = ranking.exclusionOf(need, volunteer);
-        if (excluded != null) {
-            throw new ConflictException("This volunteer cannot be proposed for this need: " + excluded + ".");
-        }
-        String missionId = UUID.randomUUID().toString();
-        commands.send(new ProposeMission(missionId, needId, need.smeId(), volunteerId, volunteer.partnerId(),
-                ProposedBy.CCI, ranking.score(need, volunteer), LocalDate.now(clock)));
-        ranking.proposed(missionId, need, volunteer);
+        String missionId = proposing.propose(request.needId(), request.volunteerId());
         return Response.created(uri.getAbsolutePathBuilder().path(missionId).build())
                 .entity(new MissionCreated(missionId)).build();
     }
@@ -148,15 +105,7 @@ public class MissionResource {
                             @QueryParam("status") String status,
                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        MissionList.Filter filter = new MissionList.Filter(lower(needId),
-                caller.is(Roles.SME) ? tenant(caller.smeId()) : lower(smeId),
-                caller.is(Roles.VOLUNTEER) ? tenant(caller.volunteerId()) : lower(volunteerId),
-                caller.is(Roles.PARTNER_HR) ? tenant(caller.partnerId()) : lower(partnerId),
-                state(status));
-        if (!caller.is(Roles.CCI) && !ownFilterAgrees(filter, smeId, volunteerId, partnerId)) {
-            return new Page<>(List.of(), page, size, 0);
-        }
-        return missions.list(filter, page, size);
+        return running.list(needId, smeId, volunteerId, partnerId, state(status), page, size);
     }
 
     @GET
@@ -164,7 +113,7 @@ public class MissionResource {
     @RolesAllowed({Roles.CCI, Roles.SME, Roles.VOLUNTEER, Roles.PARTNER_HR})
     @Operation(summary = "A mission", description = "Its state, who accepted, its dates and time entries.")
     public MissionView get(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId) {
-        return readable(missionId);
+        return running.get(missionId);
     }
 
     @POST
@@ -176,13 +125,7 @@ public class MissionResource {
                     + "not after today, not before the proposal, within the need's window (400 on startDate otherwise).")
     public MissionView accept(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               AcceptRequest request) {
-        MissionView mission = readable(missionId);
-        Party party = ownParty(mission);
-        LocalDate startDate = request == null ? null : request.startDate();
-        Optional<PoolNeed> need = ranking.need(mission.needId);
-        commands.send(new AcceptMission(missionId, party, startDate, LocalDate.now(clock),
-                need.map(PoolNeed::windowStart).orElse(null), need.map(PoolNeed::windowEnd).orElse(null)));
-        return readable(missionId);
+        return running.accept(missionId, request == null ? null : request.startDate());
     }
 
     /** The same acceptance without a body: the start date is today if this acceptance is the last. */
@@ -202,9 +145,7 @@ public class MissionResource {
     @Operation(summary = "Refuse a proposal, with a reason", description = "Ends the proposal; the need is open again.")
     public MissionView refuse(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               @NotNull(message = "a JSON body is required") @Valid RefuseRequest request) {
-        Party party = ownParty(readable(missionId));
-        commands.send(new DeclineMission(missionId, party, request.reason().strip()));
-        return readable(missionId);
+        return running.refuse(missionId, request.reason());
     }
 
     @POST
@@ -215,10 +156,7 @@ public class MissionResource {
             description = "At most 10 hours a day, from the start date to today. A correction names the entry it replaces.")
     public Response logTime(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                             @NotNull(message = "a JSON body is required") @Valid LogTimeRequest request, @Context UriInfo uri) {
-        ownParty(readable(missionId));
-        String entryId = UUID.randomUUID().toString();
-        String corrects = request.correctsEntryId() == null ? null : request.correctsEntryId().toLowerCase();
-        commands.send(new LogTime(missionId, entryId, request.date(), request.hours(), corrects, LocalDate.now(clock)));
+        String entryId = running.logTime(missionId, request.date(), request.hours(), request.correctsEntryId());
         return Response.created(uri.getAbsolutePathBuilder().path(entryId).build())
                 .entity(new TimeEntryCreated(entryId)).build();
     }
@@ -230,10 +168,7 @@ public class MissionResource {
     @Operation(summary = "Confirm that the mission ended", description = "By the SME, with the outcome and a satisfaction of 1 to 5.")
     public MissionView complete(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                                 @NotNull(message = "a JSON body is required") @Valid CompleteRequest request) {
-        ownParty(readable(missionId));
-        LocalDate completedOn = request.completedOn() != null ? request.completedOn() : LocalDate.now(clock);
-        commands.send(new CompleteMission(missionId, completedOn, request.outcome().strip(), request.satisfaction()));
-        return readable(missionId);
+        return running.complete(missionId, request.outcome(), request.satisfaction(), request.completedOn());
     }
 
     @POST
@@ -243,25 +178,7 @@ public class MissionResource {
     @Operation(summary = "Cancel a mission before its completion", description = "By the CCI, with a reason.")
     public MissionView cancel(@PathParam("missionId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String missionId,
                               @NotNull(message = "a JSON body is required") @Valid CancelRequest request) {
-        readable(missionId);
-        commands.send(new CancelMission(missionId, request.reason().strip()));
-        return readable(missionId);
-    }
-
-    private static String lower(String id) {
-        return id == null ? null : id.toLowerCase();
-    }
-
-    /** The tenant a party's token is bound to; 403 when it names none. */
-    private static String tenant(Optional<String> id) {
-        return id.map(String::toLowerCase).orElseThrow(AccessDeniedException::new);
-    }
-
-    /** A party filtering on another tenant than its own (for example a volunteer asking for another volunteer's missions) sees nothing. */
-    private static boolean ownFilterAgrees(MissionList.Filter own, String smeId, String volunteerId, String partnerId) {
-        return (smeId == null || smeId.equalsIgnoreCase(own.smeId()))
-                && (volunteerId == null || volunteerId.equalsIgnoreCase(own.volunteerId()))
-                && (partnerId == null || partnerId.equalsIgnoreCase(own.partnerId()));
+        return running.cancel(missionId, request.reason());
     }
 
     private static MissionState state(String status) {
@@ -273,34 +190,5 @@ public class MissionResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "must be one of " + String.join(", ", Arrays.stream(MissionState.values()).map(Enum::name).toList()));
         }
-    }
-
-    /** The mission, when the caller may see it: the CCI sees every one, each party its own. */
-    private MissionView readable(String missionId) {
-        MissionView mission = views.find(missionId.toLowerCase()).orElse(null);
-        if (mission == null) {
-            if (caller.is(Roles.CCI)) {
-                throw new NotFoundException("No mission " + missionId + ".");
-            }
-            throw new AccessDeniedException();
-        }
-        if (!caller.is(Roles.CCI)) {
-            ownParty(mission);
-        }
-        return mission;
-    }
-
-    /** The party the caller speaks for on this mission; 403 when it is none of them. */
-    private Party ownParty(MissionView mission) {
-        if (caller.is(Roles.SME) && caller.smeId().filter(id -> Objects.equals(id, mission.smeId)).isPresent()) {
-            return Party.SME;
-        }
-        if (caller.is(Roles.VOLUNTEER) && caller.volunteerId().filter(id -> Objects.equals(id, mission.volunteerId)).isPresent()) {
-            return Party.VOLUNTEER;
-        }
-        if (caller.is(Roles.PARTNER_HR) && caller.partnerId().filter(id -> Objects.equals(id, mission.partnerId)).isPresent()) {
-            return Party.EMPLOYER;
-        }
-        throw new AccessDeniedException();
     }
 }

@@ -4,7 +4,7 @@ import fr.alize.platform.web.Uuids;
 import fr.alize.matching.MatchingConfig;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.platform.errors.NotFoundException;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -1,7 +1,7 @@
 package fr.alize.matching.ranking;
 
-import fr.alize.platform.reference.Communes;
-import fr.alize.platform.reference.Communes.Commune;
+import fr.alize.programme.Communes;
+import fr.alize.programme.Communes.Commune;
 
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import fr.alize.matching.pool.PoolMission;
 import fr.alize.matching.pool.PoolNeed;
 import fr.alize.matching.pool.PoolVolunteer;
 import fr.alize.matching.pool.Skill;
-import fr.alize.platform.reference.Communes.Commune;
+import fr.alize.programme.Communes.Commune;
 
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package fr.alize.matching.ranking;
 
-import fr.alize.platform.reference.Communes;
+import fr.alize.programme.Communes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

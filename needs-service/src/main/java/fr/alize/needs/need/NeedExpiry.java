@@ -4,7 +4,7 @@ import fr.alize.needs.infrastructure.SystemCommands;
 import fr.alize.platform.axon.AxonRuntime;
 import fr.alize.platform.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

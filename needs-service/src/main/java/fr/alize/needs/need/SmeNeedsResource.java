@@ -1,14 +1,9 @@
 package fr.alize.needs.need;
 
 import fr.alize.platform.web.Uuids;
-import fr.alize.needs.infrastructure.Ids;
 import fr.alize.platform.web.Page;
 import fr.alize.needs.infrastructure.QueryParams;
-import fr.alize.needs.need.NeedQueries.NeedFilter;
-import fr.alize.needs.sme.SmeRegister;
-import fr.alize.platform.errors.NotFoundException;
-import fr.alize.platform.security.Caller;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -29,11 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SmeNeedsResource {
 
     @Inject
-    Caller caller;
-    @Inject
-    SmeRegister smes;
-    @Inject
-    NeedQueries queries;
+    PublishingNeeds needs;
 
     @GET
     @RolesAllowed({Roles.CCI, Roles.SME})
@@ -42,11 +33,6 @@ public class SmeNeedsResource {
                                   @QueryParam("status") String status,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        String id = Ids.lower(smeId);
-        caller.requireSme(id);
-        if (smes.status(id).isEmpty()) {
-            throw new NotFoundException("No such SME.");
-        }
-        return queries.list(new NeedFilter(id, QueryParams.enumValue(NeedStatus.class, "status", status), null, null, null), page, size);
+        return needs.needsOf(smeId, QueryParams.enumValue(NeedStatus.class, "status", status), page, size);
     }
 }

@@ -4,24 +4,12 @@ import fr.alize.platform.web.Uuids;
 import fr.alize.needs.infrastructure.Ids;
 import fr.alize.platform.web.Page;
 import fr.alize.needs.infrastructure.QueryParams;
-import fr.alize.needs.sme.SmeCommands.ApplySme;
-import fr.alize.needs.sme.SmeCommands.DeclareHeadcount;
-import fr.alize.needs.sme.SmeCommands.DecideOnApplication;
-import fr.alize.needs.sme.SmeCommands.EraseSmeContact;
-import fr.alize.needs.sme.SmeCommands.ReportJobs;
-import fr.alize.needs.sme.SmeCommands.UpdateSmeProfile;
 import fr.alize.needs.sme.SmeViews.Contact;
 import fr.alize.needs.sme.SmeViews.EmploymentView;
 import fr.alize.needs.sme.SmeViews.SmeView;
-import fr.alize.platform.axon.Commands;
-import fr.alize.platform.errors.AccessDeniedException;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.NotFoundException;
-import fr.alize.platform.security.Caller;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -48,9 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
-/** SMEs: application, the committee's decision, profile, employment follow-up, and their needs. */
+/** SMEs over HTTP: application, the committee's decision, profile, employment follow-up ({@link SmeEnrolment}). */
 @Path("/smes")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmeResource {
@@ -60,11 +47,7 @@ public class SmeResource {
     private static final String PHONE_PATTERN = "^\\+?[0-9 .()-]{6,30}$";
 
     @Inject
-    Commands commands;
-    @Inject
-    Caller caller;
-    @Inject
-    SmeRegister register;
+    SmeEnrolment enrolment;
 
     public record ContactRequest(@NotBlank @Size(max = 200) String name,
                                  @NotBlank @Email @Size(max = 254) @Schema(example = "claire@fleurs-hainaut.fr") String email,
@@ -114,18 +97,13 @@ public class SmeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.SME})
-    @Transactional
     @Operation(summary = "Apply to the programme",
             description = "The CCI enrols an SME (or an SME token applies for the SME it names). 409 when the SIRET has already applied.")
     public Response apply(@NotNull(message = "a JSON body is required") @Valid ApplicationRequest request,
                           @Context UriInfo uri) {
-        String smeId = smeFor(request.smeId());
-        if (!register.reserveSiret(request.siret(), smeId)) {
-            throw new ConflictException("An SME with this SIRET, or with this id, has already applied.");
-        }
-        commands.send(new ApplySme(smeId, request.siret(), request.name().strip(), Ids.upper(request.nafCode()),
-                Ids.upper(request.communeCode()), request.headcount(), request.hiringPlanJobs()));
-        register.saveContact(smeId, request.contact().toContact());
+        String smeId = enrolment.apply(new SmeEnrolment.Application(request.smeId(), request.siret(), request.name(),
+                request.nafCode(), request.communeCode(), request.headcount(), request.hiringPlanJobs(),
+                request.contact().toContact()));
         return Response.created(uri.getAbsolutePathBuilder().path(smeId).build()).entity(new SmeCreated(smeId)).build();
     }
 
@@ -135,7 +113,7 @@ public class SmeResource {
     public Page<SmeView> list(@QueryParam("status") String status,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return register.list(QueryParams.enumValue(SmeStatus.class, "status", status), page, size);
+        return enrolment.list(QueryParams.enumValue(SmeStatus.class, "status", status), page, size);
     }
 
     @GET
@@ -143,8 +121,7 @@ public class SmeResource {
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "Get an SME", description = "Its profile, baseline headcount, status and contact person.")
     public SmeView get(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId) {
-        String id = own(smeId);
-        return register.find(id).orElseThrow(SmeResource::noSuchSme);
+        return enrolment.get(smeId);
     }
 
     @POST
@@ -154,7 +131,7 @@ public class SmeResource {
     @Operation(summary = "Record the selection committee's decision", description = "APPROVED or REJECTED, with a reason; once only.")
     public Response decide(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                            @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
-        commands.send(new DecideOnApplication(Ids.lower(smeId), request.decision(), request.reason().strip()));
+        enrolment.decide(smeId, request.decision(), request.reason());
         return Response.noContent().build();
     }
 
@@ -162,35 +139,21 @@ public class SmeResource {
     @Path("{smeId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CCI, Roles.SME})
-    @Transactional
     @Operation(summary = "Update an SME's profile", description = "Name, NAF code, commune, current headcount, contact; the baseline headcount never changes.")
     public Response updateProfile(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                   @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
-        String id = own(smeId);
-        Contact contact = request.contact() == null ? null : request.contact().toContact();
-        boolean contactUpdated = contact != null && !contact.equals(register.contact(id).orElse(null));
-        commands.send(new UpdateSmeProfile(id, request.name() == null ? null : request.name().strip(),
-                Ids.upper(request.nafCode()), Ids.upper(request.communeCode()), request.headcount(), contactUpdated));
-        if (contactUpdated) {
-            register.saveContact(id, contact);
-        }
+        enrolment.updateProfile(smeId, new SmeEnrolment.ProfileChange(request.name(), request.nafCode(),
+                request.communeCode(), request.headcount(), request.contact() == null ? null : request.contact().toContact()));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{smeId}/contact")
     @RolesAllowed({Roles.CCI, Roles.SME})
-    @Transactional
     @Operation(summary = "Erase the SME's contact person",
             description = "Deletes the contact's name, e-mail and phone for good and records SmeContactErased; a new contact may be set later. Erasing again records nothing.")
     public Response eraseContact(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId) {
-        String id = own(smeId);
-        if (register.status(id).isEmpty()) {
-            throw noSuchSme();
-        }
-        if (register.eraseContact(id)) {
-            commands.send(new EraseSmeContact(id));
-        }
+        enrolment.eraseContact(smeId);
         return Response.noContent().build();
     }
 
@@ -201,7 +164,7 @@ public class SmeResource {
     @Operation(summary = "Declare the headcount at a date", description = "Not in the future, not before the approval.")
     public Response declareHeadcount(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                      @NotNull(message = "a JSON body is required") @Valid HeadcountRequest request) {
-        commands.send(new DeclareHeadcount(own(smeId), request.date(), request.headcount()));
+        enrolment.declareHeadcount(smeId, request.date(), request.headcount());
         return Response.noContent().build();
     }
 
@@ -213,10 +176,8 @@ public class SmeResource {
     public Response reportJobs(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId,
                                @NotNull(message = "a JSON body is required") @Valid JobReportRequest request,
                                @Context UriInfo uri) {
-        String id = own(smeId);
-        String reportId = UUID.randomUUID().toString();
-        commands.send(new ReportJobs(id, reportId, request.date(), request.count(), request.kind(), request.contractType()));
-        return Response.created(uri.getBaseUriBuilder().path("smes").path(id).path("employment").build())
+        String reportId = enrolment.reportJobs(smeId, request.date(), request.count(), request.kind(), request.contractType());
+        return Response.created(uri.getBaseUriBuilder().path("smes").path(Ids.lower(smeId)).path("employment").build())
                 .entity(new JobReportCreated(reportId)).build();
     }
 
@@ -225,29 +186,6 @@ public class SmeResource {
     @RolesAllowed({Roles.CCI, Roles.SME})
     @Operation(summary = "An SME's employment history", description = "Baseline, headcount declarations and job reports in date order, with totals.")
     public EmploymentView employment(@PathParam("smeId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String smeId) {
-        return register.employment(own(smeId)).orElseThrow(SmeResource::noSuchSme);
-    }
-
-    /** The SME a caller may act on: any for the CCI; only its own for an SME token (403 otherwise, existing or not). */
-    private String own(String smeId) {
-        String id = Ids.lower(smeId);
-        caller.requireSme(id);
-        return id;
-    }
-
-    /** The CCI may choose the new SME's id or let us; an SME token applies for the SME it names. */
-    private String smeFor(String requested) {
-        if (caller.is(Roles.CCI)) {
-            return requested == null ? UUID.randomUUID().toString() : Ids.lower(requested);
-        }
-        String own = caller.smeId().map(Ids::lower).orElseThrow(AccessDeniedException::new);
-        if (requested != null && !Ids.lower(requested).equals(own)) {
-            throw new AccessDeniedException();
-        }
-        return own;
-    }
-
-    private static NotFoundException noSuchSme() {
-        return new NotFoundException("No such SME.");
+        return enrolment.employment(smeId);
     }
 }

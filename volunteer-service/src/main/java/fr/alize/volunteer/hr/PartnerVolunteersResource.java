@@ -7,17 +7,17 @@ import fr.alize.platform.errors.ConflictException;
 import fr.alize.platform.errors.FieldError;
 import fr.alize.platform.errors.InvalidInputException;
 import fr.alize.platform.errors.ProblemException;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import fr.alize.platform.web.Page;
 import fr.alize.platform.web.TextInput;
-import fr.alize.volunteer.partner.PartnerAccess;
+import fr.alize.volunteer.partner.ManagingPartners;
+import fr.alize.volunteer.partner.ManagingPartners.ManagedPartner;
+import fr.alize.volunteer.volunteer.ManagingVolunteers;
 import fr.alize.volunteer.skills.SkillCatalogue;
 import fr.alize.volunteer.volunteer.RowResult;
 import fr.alize.volunteer.volunteer.VolunteerData;
 import fr.alize.volunteer.volunteer.VolunteerDirectory.Filter;
-import fr.alize.volunteer.volunteer.VolunteerDirectory;
 import fr.alize.volunteer.volunteer.VolunteerStatus;
-import fr.alize.volunteer.volunteer.VolunteerUpserts;
 import fr.alize.volunteer.volunteer.VolunteerView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -67,17 +67,15 @@ public class PartnerVolunteersResource {
     static final String CSV = "text/csv";
 
     @Inject
-    PartnerAccess access;
+    ManagingPartners partners;
+    @Inject
+    ManagingVolunteers volunteers;
     @Inject
     BulkRows rows;
-    @Inject
-    VolunteerUpserts upserts;
     @Inject
     IdempotencyStore answers;
     @Inject
     ObjectMapper mapper;
-    @Inject
-    VolunteerDirectory directory;
     @Inject
     SkillCatalogue catalogue;
 
@@ -89,8 +87,7 @@ public class PartnerVolunteersResource {
     @Operation(summary = "Register one volunteer", description = "409 when the partner already has a volunteer with this employee reference.")
     public Response register(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                              @NotNull(message = "a JSON body is required") VolunteerData request, @Context UriInfo uri) {
-        access.requireManager(partnerId);
-        String volunteerId = upserts.register(partnerId, request);
+        String volunteerId = volunteers.register(partners.manage(partnerId), request);
         return Response.created(uri.getBaseUriBuilder().path("volunteers").path(volunteerId).build())
                 .entity(new VolunteerRegisteredAnswer(volunteerId)).build();
     }
@@ -103,7 +100,7 @@ public class PartnerVolunteersResource {
                      @QueryParam("status") String status,
                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        access.requireManager(partnerId);
+        ManagedPartner partner = partners.manage(partnerId);
         List<FieldError> errors = new ArrayList<>();
         if (skill != null) {
             catalogue.problemWith(skill).ifPresent(problem -> errors.add(new FieldError("skill", problem)));
@@ -121,7 +118,7 @@ public class PartnerVolunteersResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return directory.list(partnerId, new Filter(skill, level, commune, wanted), page, size);
+        return volunteers.list(partner, new Filter(skill, level, commune, wanted), page, size);
     }
 
     @POST
@@ -131,8 +128,8 @@ public class PartnerVolunteersResource {
             description = "Body {\"volunteers\": [rows]}, each row keyed by employeeRef. Per-row results: CREATED, UPDATED, UNCHANGED or REJECTED with reasons.")
     public Response upsertJson(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                                @HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
-        access.requireManager(partnerId);
-        return once(partnerId, key, "upsert-json", body, () -> upserts.upsert(partnerId, rows.volunteersFromJson(body)));
+        ManagedPartner partner = partners.manage(partnerId);
+        return once(partnerId, key, "upsert-json", body, () -> volunteers.upsert(partner, rows.volunteersFromJson(body)));
     }
 
     @POST
@@ -142,8 +139,8 @@ public class PartnerVolunteersResource {
             description = "UTF-8, a header row, ';' or ',' separated; columns employeeRef, name, email, phone, skills (id:level|id:level), daysPerMonth, absences (from/to|from/to), communeCode, maxTravelKm. Same results as the JSON form.")
     public Response upsertCsv(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                               @HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
-        access.requireManager(partnerId);
-        return once(partnerId, key, "upsert-csv", body, () -> upserts.upsert(partnerId, rows.volunteersFromCsv(body)));
+        ManagedPartner partner = partners.manage(partnerId);
+        return once(partnerId, key, "upsert-csv", body, () -> volunteers.upsert(partner, rows.volunteersFromCsv(body)));
     }
 
     @POST
@@ -153,8 +150,8 @@ public class PartnerVolunteersResource {
             description = "Body {\"volunteers\": [{\"employeeRef\", \"reason\": LEFT_COMPANY|STOPPED_VOLUNTEERING}]}. Per-row results: OFFBOARDED, UNCHANGED (already) or REJECTED.")
     public Response offboard(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                              @HeaderParam(IDEMPOTENCY_KEY) String key, byte[] body) {
-        access.requireManager(partnerId);
-        return once(partnerId, key, "offboard", body, () -> upserts.offboard(partnerId, rows.offboardingsFromJson(body)));
+        ManagedPartner partner = partners.manage(partnerId);
+        return once(partnerId, key, "offboard", body, () -> volunteers.offboard(partner, rows.offboardingsFromJson(body)));
     }
 
     private Response once(String partnerId, String key, String operation, byte[] body,

@@ -1,13 +1,8 @@
 package fr.alize.volunteer.partner;
 
 import fr.alize.platform.web.Uuids;
-import fr.alize.platform.axon.Commands;
-import fr.alize.platform.errors.ConflictException;
-import fr.alize.platform.errors.NotFoundException;
-import fr.alize.platform.security.Roles;
-import fr.alize.volunteer.partner.PartnerCommands.EnrolPartner;
+import fr.alize.programme.Roles;
 import fr.alize.volunteer.partner.PartnerCommands.Pledge;
-import fr.alize.volunteer.partner.PartnerCommands.SetPledge;
 import fr.alize.volunteer.partner.PartnerDirectory.PartnerView;
 import fr.alize.volunteer.volunteer.VolunteerData;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,18 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
+/** Partner companies over HTTP ({@link ManagingPartners}). */
 @Path("/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
 
     @Inject
-    Commands commands;
-    @Inject
-    PartnerDirectory partners;
-    @Inject
-    PartnerAccess access;
+    ManagingPartners partners;
 
     public record PledgeRequest(@NotNull @Min(0) @Max(100000) Integer pledgedDays,
                                 @NotNull @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal dailyRate) {
@@ -74,16 +65,9 @@ public class PartnerResource {
     @RolesAllowed(Roles.CCI)
     @Operation(summary = "Enrol a partner company", description = "Name, group, site and commune, with the pledge of a first year if known. 409 when the name and site are already enrolled.")
     public Response enrol(@NotNull(message = "a JSON body is required") @Valid EnrolPartnerRequest request, @Context UriInfo uri) {
-        String name = request.name().strip();
-        String site = request.site().strip();
-        if (partners.nameAndSiteTaken(name, site)) {
-            throw new ConflictException("A partner company with this name and site is already enrolled.");
-        }
-        String partnerId = UUID.randomUUID().toString();
         Pledge pledge = request.pledge() == null ? null
                 : new Pledge(request.pledge().year(), request.pledge().pledgedDays(), request.pledge().dailyRate());
-        String group = request.group() == null || request.group().isBlank() ? null : request.group().strip();
-        commands.send(new EnrolPartner(partnerId, name, group, site, request.communeCode(), pledge));
+        String partnerId = partners.enrol(request.name(), request.group(), request.site(), request.communeCode(), pledge);
         return Response.created(uri.getAbsolutePathBuilder().path(partnerId).build())
                 .entity(new PartnerEnrolledAnswer(partnerId)).build();
     }
@@ -100,8 +84,7 @@ public class PartnerResource {
     @RolesAllowed({Roles.CCI, Roles.ANALYST, Roles.PARTNER_HR})
     @Operation(summary = "One partner company, with its pledges", description = "A partner-hr caller sees its own company only.")
     public PartnerView one(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId) {
-        access.requireReader(partnerId);
-        return partners.find(partnerId).orElseThrow(() -> new NotFoundException("No partner company " + partnerId + "."));
+        return partners.one(partnerId);
     }
 
     @PUT
@@ -112,8 +95,7 @@ public class PartnerResource {
     public Response pledge(@PathParam("partnerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String partnerId,
                            @PathParam("year") @Min(2000) @Max(2100) int year,
                            @NotNull(message = "a JSON body is required") @Valid PledgeRequest request) {
-        access.requireManager(partnerId);
-        commands.send(new SetPledge(partnerId, new Pledge(year, request.pledgedDays(), request.dailyRate())));
+        partners.setPledge(partnerId, new Pledge(year, request.pledgedDays(), request.dailyRate()));
         return Response.noContent().build();
     }
 }

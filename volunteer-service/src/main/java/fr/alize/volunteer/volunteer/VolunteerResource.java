@@ -1,11 +1,7 @@
 package fr.alize.volunteer.volunteer;
 
 import fr.alize.platform.web.Uuids;
-import fr.alize.platform.axon.Commands;
-import fr.alize.platform.security.Roles;
-import fr.alize.volunteer.volunteer.VolunteerCommands.OffboardVolunteer;
-import fr.alize.volunteer.volunteer.VolunteerCommands.PauseVolunteer;
-import fr.alize.volunteer.volunteer.VolunteerCommands.ResumeVolunteer;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,18 +20,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 
+/** One volunteer over HTTP ({@link ManagingVolunteers}). */
 @Path("/volunteers")
 @Produces(MediaType.APPLICATION_JSON)
 public class VolunteerResource {
 
     @Inject
-    Commands commands;
-    @Inject
-    VolunteerUpserts upserts;
-    @Inject
-    VolunteerDirectory directory;
-    @Inject
-    VolunteerAccess access;
+    ManagingVolunteers volunteers;
 
     public record OffboardRequest(@NotNull OffboardReason reason) {
     }
@@ -45,8 +36,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR, Roles.VOLUNTEER})
     @Operation(summary = "One volunteer", description = "Name and contact are absent once erased.")
     public VolunteerView one(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
-        access.require(volunteerId, true);
-        return directory.find(volunteerId).orElseThrow();
+        return volunteers.one(volunteerId);
     }
 
     @PUT
@@ -56,8 +46,7 @@ public class VolunteerResource {
     @Operation(summary = "Update a volunteer", description = "Full new profile and personal data; 409 once offboarded.")
     public Response update(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId,
                            @NotNull(message = "a JSON body is required") VolunteerData request) {
-        String acting = access.require(volunteerId, false);
-        upserts.update(volunteerId, acting, request);
+        volunteers.update(volunteerId, request);
         return Response.noContent().build();
     }
 
@@ -66,7 +55,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR, Roles.VOLUNTEER})
     @Operation(summary = "Pause a volunteer", description = "No new proposals until resumed; 409 once offboarded.")
     public Response pause(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
-        commands.send(new PauseVolunteer(volunteerId, access.require(volunteerId, true)));
+        volunteers.pause(volunteerId);
         return Response.noContent().build();
     }
 
@@ -75,7 +64,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR, Roles.VOLUNTEER})
     @Operation(summary = "Resume a paused volunteer", description = "409 once offboarded.")
     public Response resume(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
-        commands.send(new ResumeVolunteer(volunteerId, access.require(volunteerId, true)));
+        volunteers.resume(volunteerId);
         return Response.noContent().build();
     }
 
@@ -86,7 +75,7 @@ public class VolunteerResource {
     @Operation(summary = "Offboard a volunteer", description = "Left the company or stopped volunteering; final.")
     public Response offboard(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId,
                              @NotNull(message = "a JSON body is required") @Valid OffboardRequest request) {
-        commands.send(new OffboardVolunteer(volunteerId, access.require(volunteerId, false), request.reason()));
+        volunteers.offboard(volunteerId, request.reason());
         return Response.noContent().build();
     }
 
@@ -95,7 +84,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.CCI, Roles.PARTNER_HR})
     @Operation(summary = "Erase a volunteer's personal data", description = "Deletes name and contact for good and offboards the volunteer; the pseudonymous id stays.")
     public Response erase(@PathParam("volunteerId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String volunteerId) {
-        upserts.erase(volunteerId, access.require(volunteerId, false));
+        volunteers.erase(volunteerId);
         return Response.noContent().build();
     }
 }

@@ -1,7 +1,7 @@
 package fr.alize.platform.events;
 
 import fr.alize.platform.errors.NotFoundException;
-import fr.alize.platform.security.Roles;
+import fr.alize.programme.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,18 +1,18 @@
 package fr.alize.platform.security;
 
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonString;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Who is calling: roles from the token's {@code groups} claim and the tenant the token is bound to. Tenant checks
- * answer 403 whether or not the other tenant's resource exists, so a caller learns nothing about it.
+ * Who is calling, and nothing about the programme: the token's subject, its roles (the {@code groups} claim) and its
+ * other claims. Which roles and claims mean what (tenants, who acts on what) is the programme's vocabulary, kept
+ * outside the platform ({@code fr.alize.programme}).
  */
 @RequestScoped
 public class Caller {
@@ -23,6 +23,9 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    SecurityConfig config;
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }
@@ -32,51 +35,21 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    /** The most privileged role held, used to say who did something. */
+    /**
+     * The most privileged role held (by {@code alize.security.role-precedence}), used to say who did something;
+     * {@code none} without one.
+     */
     public String mainRole() {
-        for (String role : new String[]{Roles.CCI, Roles.PARTNER_HR, Roles.SME, Roles.VOLUNTEER, Roles.ANALYST}) {
+        for (String role : config.rolePrecedence().orElse(List.of())) {
             if (is(role)) {
                 return role;
             }
         }
-        return "none";
+        return identity.getRoles().stream().sorted().findFirst().orElse("none");
     }
 
-    public Optional<String> smeId() {
-        return claim(Roles.SME_CLAIM);
-    }
-
-    public Optional<String> partnerId() {
-        return claim(Roles.PARTNER_CLAIM);
-    }
-
-    public Optional<String> volunteerId() {
-        return claim(Roles.VOLUNTEER_CLAIM);
-    }
-
-    /** The CCI acts on every SME; an {@code sme} caller only on the one its token names. */
-    public void requireSme(String smeId) {
-        if (is(Roles.CCI)) {
-            return;
-        }
-        if (is(Roles.SME) && smeId().filter(own -> Objects.equals(own, smeId)).isPresent()) {
-            return;
-        }
-        throw new ForbiddenException();
-    }
-
-    /** The CCI acts on every partner company; a {@code partner-hr} caller only on its own. */
-    public void requirePartner(String partnerId) {
-        if (is(Roles.CCI)) {
-            return;
-        }
-        if (is(Roles.PARTNER_HR) && partnerId().filter(own -> Objects.equals(own, partnerId)).isPresent()) {
-            return;
-        }
-        throw new ForbiddenException();
-    }
-
-    private Optional<String> claim(String name) {
+    /** A claim of the token as text; empty for an anonymous caller or a claim the token does not hold. */
+    public Optional<String> claim(String name) {
         if (identity.isAnonymous() || jwt == null || jwt.getRawToken() == null) {
             return Optional.empty();
         }

@@ -4,14 +4,14 @@
 # @etalab/decoupage-administratif (code: MIT, data: Licence Ouverte / Etalab). Repeatable: the same package version
 # gives the same file. Needs npm and node.
 #
-#   platform/web/src/main/scripts/derive-communes.sh [package-version]
+#   platform/programme/src/main/scripts/derive-communes.sh [package-version]
 #
-# Writes platform/web/src/main/resources/fr/alize/platform/reference/communes-hauts-de-france.csv:
+# Writes platform/programme/src/main/resources/fr/alize/programme/communes-hauts-de-france.csv:
 # INSEE code;name;EPCI SIREN;arrondissement;département, one current commune of region 32 a line, sorted by code.
 set -euo pipefail
 VERSION="${1:-6.0.0}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
-OUT="$HERE/../resources/fr/alize/platform/reference/communes-hauts-de-france.csv"
+OUT="$HERE/../resources/fr/alize/programme/communes-hauts-de-france.csv"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 

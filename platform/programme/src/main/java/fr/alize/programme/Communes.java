@@ -1,4 +1,4 @@
-package fr.alize.platform.reference;
+package fr.alize.programme;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.Map;
 /**
  * The commune reference shared by the services: for each INSEE commune code, its name, intercommunality (EPCI, by
  * SIREN), arrondissement and département. Shipped for Hauts-de-France, derived from Etalab's
- * {@code @etalab/decoupage-administratif} by {@code platform/web/src/main/scripts/derive-communes.sh}; a code
+ * {@code @etalab/decoupage-administratif} by {@code platform/programme/src/main/scripts/derive-communes.sh}; a code
  * outside it still has its département, taken from the code itself (see {@link #place}).
  */
 public final class Communes {
 
-    public static final String RESOURCE = "/fr/alize/platform/reference/communes-hauts-de-france.csv";
+    public static final String RESOURCE = "/fr/alize/programme/communes-hauts-de-france.csv";
 
     /** A commune's place in the administrative map; epci and arrondissement may be null. */
     public record Commune(String code, String name, String epci, String arrondissement, String departement) {

@@ -1,4 +1,4 @@
-package fr.alize.platform.reference;
+package fr.alize.programme;
 
 import org.junit.jupiter.api.Test;
 
