@@ -18,4 +18,9 @@ class ArchitectureTest {
     void itsDomainModelKnowsNothingOfHttpQuarkusOrCdi() {
         ArchitectureRules.domainModelStandsAlone().check(CLASSES);
     }
+
+    @Test
+    void itsResourcesSendNoCommands() {
+        ArchitectureRules.resourcesSendNoCommands().check(CLASSES);
+    }
 }

@@ -4,16 +4,10 @@ import fr.alize.needs.infrastructure.SystemCommands;
 import fr.alize.platform.axon.AxonRuntime;
 import fr.alize.platform.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import fr.alize.programme.Roles;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -26,7 +20,7 @@ import java.time.LocalDate;
  * in a transaction that lasts the run), so runs never overlap across the cluster: one that finds the lock taken does
  * nothing and says so. Each expiry is its own command, outside that transaction.
  */
-@Path("/needs/expiry")
+@ApplicationScoped
 public class NeedExpiry {
 
     private static final Logger LOG = Logger.getLogger(NeedExpiry.class);
@@ -51,14 +45,6 @@ public class NeedExpiry {
     @Inject
     Jdbc jdbc;
 
-    @POST
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CCI)
-    @Operation(summary = "Expire ended needs now", description = "What the hourly job does: every open need whose window ended before today expires.")
-    public ExpiryRun runNow() {
-        return expireEndedNeeds();
-    }
-
     @Scheduled(every = "${needs.expiry-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         if (!axon.isStarted()) {
@@ -70,7 +56,8 @@ public class NeedExpiry {
         }
     }
 
-    ExpiryRun expireEndedNeeds() {
+    /** One run now, on demand ({@link NeedExpiryResource}) or on schedule. */
+    public ExpiryRun expireEndedNeeds() {
         LocalDate today = LocalDate.now(clock);
         return QuarkusTransaction.requiringNew().timeout(RUN_TIMEOUT_SECONDS).call(() -> {
             if (!jdbc.one("SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), LOCK).orElse(false)) {

@@ -18,7 +18,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *   <li>a service uses no class of another service: they share only the published events, over Kafka;</li>
  *   <li>the domain model (aggregates, and the commands and events declared beside them) knows nothing of HTTP, of
  *   Quarkus or of the platform's web, security and HTTP-shaped error layers, so that it can be read and tested on its
- *   own: it throws the domain's exceptions ({@code fr.alize.domain}), which the web layer maps.</li>
+ *   own: it throws the domain's exceptions ({@code fr.alize.domain}), which the web layer maps;</li>
+ *   <li>a REST resource (a class annotated {@code @Path}) sends no command: it translates HTTP and calls the
+ *   service's application layer, which sends them.</li>
  * </ul>
  */
 public final class ArchitectureRules {
@@ -68,6 +70,30 @@ public final class ArchitectureRules {
         return type.getFields().stream().anyMatch(f -> f.isAnnotatedWith("org.axonframework.modelling.command.AggregateIdentifier"))
                 || type.getEnclosingClass().map(JavaClass::getSimpleName)
                         .filter(name -> name.endsWith("Commands") || name.endsWith("Events")).isPresent();
+    }
+
+    /** Resources (classes annotated {@code @Path}) use nothing that sends a command ({@link #SENDS_COMMANDS}). */
+    public static ArchRule resourcesSendNoCommands() {
+        return noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                .should().dependOnClassesThat(SENDS_COMMANDS)
+                .because("resources translate HTTP; the application layer sends the commands and holds the rules");
+    }
+
+    /**
+     * What sends commands: Axon's command handling (the {@code CommandGateway}, the command bus, command messages),
+     * the platform's {@code AxonRuntime} that hands out the gateway, and the beans named {@code ...Commands} with a
+     * {@code send} method (the platform's {@code Commands}, a service's {@code SystemCommands}).
+     */
+    static final DescribedPredicate<JavaClass> SENDS_COMMANDS = DescribedPredicate.describe(
+            "send commands (Axon's command gateway or bus, AxonRuntime, a ...Commands sender)", ArchitectureRules::sendsCommands);
+
+    private static boolean sendsCommands(JavaClass type) {
+        // the platform's classes are named: a service's rule imports only the service, so they come without members
+        return type.getPackageName().startsWith("org.axonframework.commandhandling")
+                || type.getName().equals("fr.alize.platform.axon.AxonRuntime")
+                || type.getName().equals("fr.alize.platform.axon.Commands")
+                || type.getSimpleName().endsWith("Commands")
+                        && type.getMethods().stream().anyMatch(method -> method.getName().equals("send"));
     }
 
     /** The platform uses no class of any service. */

@@ -13,7 +13,9 @@ class ArchitectureRulesTest {
 
     static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(Fixtures.class, Fixtures.UsesMatching.class,
             Fixtures.CdiAggregate.class, Fixtures.FixtureCommands.class, Fixtures.FixtureCommands.Publish.class,
-            Fixtures.CleanAggregate.class);
+            Fixtures.CleanAggregate.class, Fixtures.ResourceSendingThroughTheGateway.class,
+            Fixtures.ResourceSendingThroughCommands.class, Fixtures.TranslatingResource.class,
+            Fixtures.ApplicationService.class);
 
     @Test
     void aServiceUsingAnotherServicesClassIsNamed() {
@@ -32,6 +34,17 @@ class ArchitectureRulesTest {
         assertThat(details).contains("Fixtures$CdiAggregate").contains("jakarta.enterprise.event.Event")
                 .contains("FixtureCommands$Publish").contains("fr.alize.platform.web.Page")
                 .doesNotContain("CleanAggregate");
+    }
+
+    @Test
+    void aResourceSendingACommandIsNamedAndOneCallingTheApplicationLayerIsNot() {
+        EvaluationResult result = ArchitectureRules.resourcesSendNoCommands().evaluate(FIXTURES);
+
+        String details = String.join("\n", result.getFailureReport().getDetails());
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(details).contains("Fixtures$ResourceSendingThroughTheGateway").contains("CommandGateway")
+                .contains("Fixtures$ResourceSendingThroughCommands").contains("fr.alize.platform.axon.Commands")
+                .doesNotContain("TranslatingResource").doesNotContain("Fixtures$ApplicationService");
     }
 
     @Test

@@ -27,6 +27,30 @@ public final class Fixtures {
         }
     }
 
+    /** A resource that sends a command itself, through Axon's gateway. */
+    @jakarta.ws.rs.Path("/fixture-gateway")
+    public static class ResourceSendingThroughTheGateway {
+        org.axonframework.commandhandling.gateway.CommandGateway gateway;
+    }
+
+    /** A resource that sends a command itself, through the platform's sender. */
+    @jakarta.ws.rs.Path("/fixture-commands")
+    public static class ResourceSendingThroughCommands {
+        fr.alize.platform.axon.Commands commands;
+    }
+
+    /** A resource that leaves commands to the application layer, and carries a command's value type. */
+    @jakarta.ws.rs.Path("/fixture-translating")
+    public static class TranslatingResource {
+        ApplicationService application;
+        FixtureCommands.Publish published;
+    }
+
+    /** An application service: it may send commands. */
+    public static class ApplicationService {
+        fr.alize.platform.axon.Commands commands;
+    }
+
     /** An aggregate that keeps to its domain. */
     public static class CleanAggregate {
         @AggregateIdentifier
