@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Derives the names of the EPCIs (intercommunalities) with communes in Hauts-de-France, which the dashboard shows
 # next to the SIREN its per-EPCI figures are keyed by, from the npm package @etalab/decoupage-administratif (code: MIT,
-# data: Licence Ouverte / Etalab), the same version as platform/web's commune reference. Repeatable: the same
+# data: Licence Ouverte / Etalab), the same version as platform/programme's commune reference. Repeatable: the same
 # package version gives the same file. Needs npm and node.
 #
 #   impact-service/src/main/scripts/derive-epci-names.sh [package-version]
