@@ -22,6 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static fr.alize.contracts.MissionsTopic.MISSION_ACCEPTED;
+import static fr.alize.contracts.MissionsTopic.MISSION_CANCELLED;
+import static fr.alize.contracts.MissionsTopic.MISSION_COMPLETED;
+import static fr.alize.contracts.MissionsTopic.MISSION_DECLINED;
+import static fr.alize.contracts.MissionsTopic.MISSION_PROPOSED;
+import static fr.alize.contracts.MissionsTopic.MISSION_STARTED;
+
 /**
  * What a figure counts, one row per thing counted: the SMEs behind "companies supported", the job reports behind
  * "jobs created / preserved", the missions behind the funnel and the needs behind "needs by category". Read from the
@@ -143,18 +150,18 @@ public class ProgrammeLists {
             String mission = e.text("missionId");
             Set<Stage> stages = missions.computeIfAbsent(mission, m -> java.util.EnumSet.noneOf(Stage.class));
             switch (e.type()) {
-                case "MissionProposed" -> {
+                case MISSION_PROPOSED -> {
                     stages.add(Stage.PROPOSED);
                     LocalDate day = e.occurredAt().atZone(zone).toLocalDate();
                     if (!day.isBefore(from) && !day.isAfter(to)) {
                         proposedInPeriod.add(mission);
                     }
                 }
-                case "MissionAccepted" -> parties.computeIfAbsent(mission, m -> new java.util.HashSet<>()).add(e.text("party"));
-                case "MissionDeclined" -> stages.add(Stage.DECLINED);
-                case "MissionStarted" -> stages.add(Stage.STARTED);
-                case "MissionCompleted" -> stages.add(Stage.COMPLETED);
-                case "MissionCancelled" -> stages.add(Stage.CANCELLED);
+                case MISSION_ACCEPTED -> parties.computeIfAbsent(mission, m -> new java.util.HashSet<>()).add(e.text("party"));
+                case MISSION_DECLINED -> stages.add(Stage.DECLINED);
+                case MISSION_STARTED -> stages.add(Stage.STARTED);
+                case MISSION_COMPLETED -> stages.add(Stage.COMPLETED);
+                case MISSION_CANCELLED -> stages.add(Stage.CANCELLED);
                 default -> { }
             }
         }

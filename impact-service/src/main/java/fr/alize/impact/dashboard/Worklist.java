@@ -19,6 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.alize.contracts.MissionsTopic.MISSION_ACCEPTED;
+import static fr.alize.contracts.MissionsTopic.MISSION_CANCELLED;
+import static fr.alize.contracts.MissionsTopic.MISSION_COMPLETED;
+import static fr.alize.contracts.MissionsTopic.MISSION_DECLINED;
+import static fr.alize.contracts.MissionsTopic.MISSION_PROPOSED;
+import static fr.alize.contracts.MissionsTopic.MISSION_STARTED;
+import static fr.alize.contracts.NeedsTopic.NEED_AMENDED;
+import static fr.alize.contracts.NeedsTopic.NEED_EXPIRED;
+import static fr.alize.contracts.NeedsTopic.NEED_FULFILLED;
+import static fr.alize.contracts.NeedsTopic.NEED_MATCHED;
+import static fr.alize.contracts.NeedsTopic.NEED_PUBLISHED;
+import static fr.alize.contracts.NeedsTopic.NEED_REOPENED;
+import static fr.alize.contracts.NeedsTopic.NEED_WITHDRAWN;
+import static fr.alize.contracts.NeedsTopic.SME_APPLIED;
+
 /**
  * The coordinator's worklist, read from the event log as of a moment (now by default): what waits for someone.
  * <ul>
@@ -72,7 +87,7 @@ public class Worklist {
         Map<String, LocalDate> applied = new LinkedHashMap<>();
         Set<String> decided = new HashSet<>();
         for (Logged e : lists.read(asOf, "type IN ('SmeApplied', 'SmeApproved', 'SmeRejected')")) {
-            if (e.type().equals("SmeApplied")) {
+            if (e.type().equals(SME_APPLIED)) {
                 applied.putIfAbsent(e.text("smeId"), e.occurredAt().atZone(zone).toLocalDate());
             } else {
                 decided.add(e.text("smeId"));
@@ -104,46 +119,46 @@ public class Worklist {
             Need need = needs.get(needId);
             String mission = e.text("missionId");
             switch (e.type()) {
-                case "NeedPublished" -> needs.put(needId, new Need(e.text("smeId"), e.text("category"), e.text("title"),
+                case NEED_PUBLISHED -> needs.put(needId, new Need(e.text("smeId"), e.text("category"), e.text("title"),
                         e.occurredAt(), true, false));
-                case "NeedAmended" -> {
+                case NEED_AMENDED -> {
                     if (need != null) {
                         needs.put(needId, new Need(need.smeId(), or(e.text("category"), need.category()),
                                 or(e.text("title"), need.title()), need.openSince(), need.open(), need.proposed()));
                     }
                 }
-                case "NeedReopened" -> {
+                case NEED_REOPENED -> {
                     if (need != null) {
                         needs.put(needId, new Need(need.smeId(), need.category(), need.title(), e.occurredAt(), true, false));
                     }
                 }
-                case "NeedWithdrawn", "NeedExpired", "NeedFulfilled" -> {
+                case NEED_WITHDRAWN, NEED_EXPIRED, NEED_FULFILLED -> {
                     if (need != null) {
                         needs.put(needId, new Need(need.smeId(), need.category(), need.title(), need.openSince(), false, need.proposed()));
                     }
                 }
-                case "NeedMatched" -> {
+                case NEED_MATCHED -> {
                     if (need != null) {
                         needs.put(needId, new Need(need.smeId(), need.category(), need.title(), need.openSince(), need.open(), true));
                     }
                 }
-                case "MissionProposed" -> {
+                case MISSION_PROPOSED -> {
                     proposals.putIfAbsent(mission, e);
                     if (need != null) {
                         needs.put(needId, new Need(need.smeId(), need.category(), need.title(), need.openSince(), need.open(), true));
                     }
                 }
-                case "MissionAccepted" -> accepted.computeIfAbsent(mission, m -> new HashSet<>()).add(e.text("party"));
-                case "MissionDeclined" -> over.add(mission);
-                case "MissionCancelled" -> {
+                case MISSION_ACCEPTED -> accepted.computeIfAbsent(mission, m -> new HashSet<>()).add(e.text("party"));
+                case MISSION_DECLINED -> over.add(mission);
+                case MISSION_CANCELLED -> {
                     over.add(mission);
                     ended.add(mission);
                 }
-                case "MissionStarted" -> {
+                case MISSION_STARTED -> {
                     over.add(mission);
                     started.putIfAbsent(mission, e);
                 }
-                case "MissionCompleted" -> ended.add(mission);
+                case MISSION_COMPLETED -> ended.add(mission);
                 default -> { }
             }
         }

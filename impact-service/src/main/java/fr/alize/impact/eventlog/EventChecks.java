@@ -9,6 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import static fr.alize.contracts.MissionsTopic.MISSION_STARTED;
+import static fr.alize.contracts.MissionsTopic.TIME_LOGGED;
+import static fr.alize.contracts.NeedsTopic.HEADCOUNT_DECLARED;
+import static fr.alize.contracts.NeedsTopic.JOBS_REPORTED;
+import static fr.alize.contracts.VolunteersTopic.PARTNER_PLEDGE_SET;
+
 /**
  * What an event must hold before it enters the event log: the fields the reports read as numbers and dates must
  * parse, and the value must be storable as {@code jsonb} (no U+0000). An event that passes can never break a
@@ -20,11 +26,11 @@ final class EventChecks {
 
     /** Per type, the fields the reports cast (see the figures package and the reports' own SQL). */
     private static final Map<String, Map<String, Kind>> FIELDS = Map.of(
-            "JobsReported", Map.of("count", Kind.INTEGER, "date", Kind.DATE),
-            "TimeLogged", Map.of("hours", Kind.NUMBER, "date", Kind.DATE),
-            "HeadcountDeclared", Map.of("headcount", Kind.INTEGER, "date", Kind.DATE),
-            "PartnerPledgeSet", Map.of("pledgedDays", Kind.INTEGER, "dailyRate", Kind.NUMBER, "year", Kind.INTEGER),
-            "MissionStarted", Map.of("startDate", Kind.DATE));
+            JOBS_REPORTED, Map.of("count", Kind.INTEGER, "date", Kind.DATE),
+            TIME_LOGGED, Map.of("hours", Kind.NUMBER, "date", Kind.DATE),
+            HEADCOUNT_DECLARED, Map.of("headcount", Kind.INTEGER, "date", Kind.DATE),
+            PARTNER_PLEDGE_SET, Map.of("pledgedDays", Kind.INTEGER, "dailyRate", Kind.NUMBER, "year", Kind.INTEGER),
+            MISSION_STARTED, Map.of("startDate", Kind.DATE));
 
     private EventChecks() {
     }

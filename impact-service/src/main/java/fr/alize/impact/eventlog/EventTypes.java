@@ -1,20 +1,21 @@
 package fr.alize.impact.eventlog;
 
-import java.util.Set;
+import fr.alize.contracts.EventType;
+import fr.alize.contracts.MissionsTopic;
+import fr.alize.contracts.NeedsTopic;
+import fr.alize.contracts.VolunteersTopic;
 
-/** The event types impact-service knows, per the contracts in docs/events; any other type is skipped and counted. */
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The event types impact-service logs, all those of its three source topics; any other is skipped and counted. */
 public final class EventTypes {
 
-    public static final Set<String> KNOWN = Set.of(
-            // alize.needs
-            "SmeApplied", "SmeApproved", "SmeRejected", "SmeProfileUpdated", "SmeContactErased", "HeadcountDeclared", "JobsReported",
-            "NeedPublished", "NeedAmended", "NeedWithdrawn", "NeedExpired", "NeedMatched", "NeedFulfilled", "NeedReopened",
-            // alize.volunteers
-            "PartnerEnrolled", "PartnerPledgeSet", "VolunteerRegistered", "VolunteerUpdated", "VolunteerPaused",
-            "VolunteerResumed", "VolunteerOffboarded", "VolunteerPersonalDataErased", "SkillTaxonomyPublished",
-            // alize.missions
-            "MissionProposed", "MissionAccepted", "MissionDeclined", "MissionStarted", "TimeLogged",
-            "MissionCompleted", "MissionCancelled");
+    public static final Set<String> KNOWN = Stream.of(NeedsTopic.TOPIC, VolunteersTopic.TOPIC, MissionsTopic.TOPIC)
+            .flatMap(topic -> topic.events().stream())
+            .map(EventType::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private EventTypes() {
     }

@@ -14,6 +14,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static fr.alize.contracts.MissionsTopic.MISSION_STARTED;
+import static fr.alize.contracts.MissionsTopic.TIME_LOGGED;
+import static fr.alize.contracts.NeedsTopic.HEADCOUNT_DECLARED;
+import static fr.alize.contracts.NeedsTopic.JOBS_REPORTED;
+import static fr.alize.contracts.NeedsTopic.SME_APPLIED;
+import static fr.alize.contracts.NeedsTopic.SME_PROFILE_UPDATED;
+
 /**
  * What one subject (an SME, or a mission for its time entries) contributes to the figures, given the set of its
  * events recorded so far. These are the report rules, in one place: a job report sent again with the same reportId
@@ -23,10 +30,10 @@ import java.util.stream.Collectors;
 public final class SubjectFigures {
 
     /** Event types whose subject is the SME named by {@code smeId}. */
-    public static final List<String> SME_TYPES = List.of("SmeApplied", "SmeProfileUpdated", "HeadcountDeclared",
-            "JobsReported", "MissionStarted");
+    public static final List<String> SME_TYPES = List.of(SME_APPLIED, SME_PROFILE_UPDATED, HEADCOUNT_DECLARED,
+            JOBS_REPORTED, MISSION_STARTED);
     /** Event types whose subject is the mission named by {@code missionId}. */
-    public static final List<String> MISSION_TYPES = List.of("TimeLogged");
+    public static final List<String> MISSION_TYPES = List.of(TIME_LOGGED);
 
     private static final Communes COMMUNES = Communes.hautsDeFrance();
     private static final Comparator<LoggedEvent> OCCURRED = Comparator.comparing(LoggedEvent::occurredAt);
@@ -44,7 +51,7 @@ public final class SubjectFigures {
     }
 
     public static Map<FigureKey, Measures> ofMission(List<LoggedEvent> events) {
-        Map<String, LoggedEvent> logged = latest(events, "TimeLogged", "entryId",
+        Map<String, LoggedEvent> logged = latest(events, TIME_LOGGED, "entryId",
                 OCCURRED.thenComparing(LoggedEvent::recordedAt));
         Set<String> corrected = logged.values().stream().map(e -> e.text("correctsEntryId"))
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
@@ -67,10 +74,10 @@ public final class SubjectFigures {
     /** The SME's application, then its profile updates, in the order they happened. */
     private static Profile profile(List<LoggedEvent> events) {
         Profile profile = null;
-        for (LoggedEvent e : events.stream().filter(e -> e.type().equals("SmeApplied") || e.type().equals("SmeProfileUpdated"))
+        for (LoggedEvent e : events.stream().filter(e -> e.type().equals(SME_APPLIED) || e.type().equals(SME_PROFILE_UPDATED))
                 .sorted(OCCURRED.thenComparingLong(LoggedEvent::aggregateVersion)).toList()) {
             Profile before = profile == null ? new Profile(null, null, null) : profile;
-            boolean applied = e.type().equals("SmeApplied");
+            boolean applied = e.type().equals(SME_APPLIED);
             profile = new Profile(or(e.text("nafCode"), before.nafCode()), or(e.text("communeCode"), before.communeCode()),
                     applied && e.text("headcount") != null ? Integer.valueOf(e.data().get("headcount").asInt())
                             : before.baselineHeadcount());
@@ -82,7 +89,7 @@ public final class SubjectFigures {
     private static void starts(List<LoggedEvent> events, Map<FigureKey, Measures> figures) {
         Map<String, LoggedEvent> first = new HashMap<>();
         for (LoggedEvent e : events) {
-            if (e.type().equals("MissionStarted")) {
+            if (e.type().equals(MISSION_STARTED)) {
                 first.merge(e.text("missionId"), e, (a, b) -> OCCURRED.compare(b, a) < 0 ? b : a);
             }
         }
@@ -113,7 +120,7 @@ public final class SubjectFigures {
         String commune = profile == null ? NafSections.UNKNOWN : profile.communeCode();
         String epci = COMMUNES.epciOf(commune);
         Comparator<LoggedEvent> latest = OCCURRED.thenComparing(LoggedEvent::recordedAt);
-        for (LoggedEvent report : latest(events, "JobsReported", "reportId", latest).values()) {
+        for (LoggedEvent report : latest(events, JOBS_REPORTED, "reportId", latest).values()) {
             LocalDate date = LocalDate.parse(report.text("date"));
             BigDecimal count = new BigDecimal(report.text("count"));
             boolean created = "CREATED".equals(report.text("kind"));
@@ -140,7 +147,7 @@ public final class SubjectFigures {
                 .thenComparing(OCCURRED);
         Map<Integer, LoggedEvent> latestOfYear = new TreeMap<>();
         for (LoggedEvent e : events) {
-            if (e.type().equals("HeadcountDeclared")) {
+            if (e.type().equals(HEADCOUNT_DECLARED)) {
                 latestOfYear.merge(LocalDate.parse(e.text("date")).getYear(), e, (a, b) -> order.compare(b, a) > 0 ? b : a);
             }
         }

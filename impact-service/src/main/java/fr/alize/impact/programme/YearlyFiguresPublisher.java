@@ -1,5 +1,7 @@
 package fr.alize.impact.programme;
 
+import fr.alize.contracts.EventType;
+import fr.alize.contracts.ImpactTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +59,7 @@ import java.util.concurrent.TimeUnit;
 public class YearlyFiguresPublisher {
 
     private static final Logger LOG = Logger.getLogger(YearlyFiguresPublisher.class);
-    static final String TYPE = "YearlyFigures";
+    static final EventType TYPE = ImpactTopic.TOPIC.event(ImpactTopic.YEARLY_FIGURES).orElseThrow();
 
     @Inject
     ProgrammeFigures figures;
@@ -158,10 +160,10 @@ public class YearlyFiguresPublisher {
             record.put("computedAt", now.toString());
             String key = String.valueOf(year.year());
             Map<String, String> headers = Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                    CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, TYPE,
+                    CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, TYPE.name(),
                     CloudEventHeaders.SOURCE, "/alize/impact-service", CloudEventHeaders.SUBJECT, key,
                     CloudEventHeaders.TIME, now.toString(), CloudEventHeaders.CONTENT_TYPE, "application/json",
-                    CloudEventHeaders.SCHEMA_VERSION, "1");
+                    CloudEventHeaders.SCHEMA_VERSION, Integer.toString(TYPE.version()));
             RecordHeaders recordHeaders = new RecordHeaders();
             headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
             send(key, mapper.writeValueAsString(record), recordHeaders);

@@ -1,5 +1,6 @@
 package fr.alize.matching.pool;
 
+import fr.alize.contracts.NeedsTopic;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
 import fr.alize.platform.events.IdempotentConsumer.Outcome;
@@ -74,7 +75,7 @@ public class PoolConsumers implements Replayable {
                     type[0] = event.type();
                     return projection.applyNeedEvent(event);
                 }, pool::refreshNeed, needId -> {
-                    if ("NeedPublished".equals(type[0])) {
+                    if (NeedsTopic.NEED_PUBLISHED.equals(type[0])) {
                         needOpened.fire(new NeedOpened(needId));
                     }
                 });

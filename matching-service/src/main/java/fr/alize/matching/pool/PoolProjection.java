@@ -18,6 +18,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.alize.contracts.MissionsTopic.MISSION_CANCELLED;
+import static fr.alize.contracts.MissionsTopic.MISSION_COMPLETED;
+import static fr.alize.contracts.MissionsTopic.MISSION_DECLINED;
+import static fr.alize.contracts.MissionsTopic.MISSION_PROPOSED;
+import static fr.alize.contracts.MissionsTopic.MISSION_STARTED;
+import static fr.alize.contracts.MissionsTopic.TIME_LOGGED;
+import static fr.alize.contracts.NeedsTopic.NEED_AMENDED;
+import static fr.alize.contracts.NeedsTopic.NEED_EXPIRED;
+import static fr.alize.contracts.NeedsTopic.NEED_FULFILLED;
+import static fr.alize.contracts.NeedsTopic.NEED_MATCHED;
+import static fr.alize.contracts.NeedsTopic.NEED_PUBLISHED;
+import static fr.alize.contracts.NeedsTopic.NEED_REOPENED;
+import static fr.alize.contracts.NeedsTopic.NEED_WITHDRAWN;
+import static fr.alize.contracts.VolunteersTopic.PARTNER_PLEDGE_SET;
+import static fr.alize.contracts.VolunteersTopic.VOLUNTEER_OFFBOARDED;
+import static fr.alize.contracts.VolunteersTopic.VOLUNTEER_PAUSED;
+import static fr.alize.contracts.VolunteersTopic.VOLUNTEER_PERSONAL_DATA_ERASED;
+import static fr.alize.contracts.VolunteersTopic.VOLUNTEER_REGISTERED;
+import static fr.alize.contracts.VolunteersTopic.VOLUNTEER_RESUMED;
+import static fr.alize.contracts.VolunteersTopic.VOLUNTEER_UPDATED;
+
 /**
  * Writes the events of the needs, volunteers and missions topics into the pool tables. Every write keeps, per row
  * part, the highest aggregate version applied, so a replay from offset 0, a duplicate or an older event arriving
@@ -45,23 +66,23 @@ public class PoolProjection {
     }
 
     /** The status each needs-topic event gives a need. */
-    private static final Map<String, String> NEED_STATUS = Map.of("NeedPublished", PoolNeed.OPEN,
-            "NeedReopened", PoolNeed.OPEN, "NeedMatched", "MATCHED", "NeedWithdrawn", "CLOSED", "NeedExpired", "CLOSED",
-            "NeedFulfilled", "CLOSED");
+    private static final Map<String, String> NEED_STATUS = Map.of(NEED_PUBLISHED, PoolNeed.OPEN,
+            NEED_REOPENED, PoolNeed.OPEN, NEED_MATCHED, "MATCHED", NEED_WITHDRAWN, "CLOSED", NEED_EXPIRED, "CLOSED",
+            NEED_FULFILLED, "CLOSED");
     /** The status each volunteers-topic event gives a volunteer. */
-    private static final Map<String, String> VOLUNTEER_STATUS = Map.of("VolunteerRegistered", PoolVolunteer.ACTIVE,
-            "VolunteerResumed", PoolVolunteer.ACTIVE, "VolunteerPaused", "PAUSED", "VolunteerOffboarded", "OFFBOARDED",
-            "VolunteerPersonalDataErased", "ERASED");
+    private static final Map<String, String> VOLUNTEER_STATUS = Map.of(VOLUNTEER_REGISTERED, PoolVolunteer.ACTIVE,
+            VOLUNTEER_RESUMED, PoolVolunteer.ACTIVE, VOLUNTEER_PAUSED, "PAUSED", VOLUNTEER_OFFBOARDED, "OFFBOARDED",
+            VOLUNTEER_PERSONAL_DATA_ERASED, "ERASED");
     /** The state each missions-topic event gives a mission (MissionAccepted changes none). */
-    private static final Map<String, String> MISSION_STATE = Map.of("MissionProposed", "PROPOSED",
-            "MissionStarted", "STARTED", "MissionDeclined", "DECLINED", "MissionCompleted", "COMPLETED",
-            "MissionCancelled", "CANCELLED");
+    private static final Map<String, String> MISSION_STATE = Map.of(MISSION_PROPOSED, "PROPOSED",
+            MISSION_STARTED, "STARTED", MISSION_DECLINED, "DECLINED", MISSION_COMPLETED, "COMPLETED",
+            MISSION_CANCELLED, "CANCELLED");
 
     /** The events of each topic that change the pool: the others are acknowledged without a transaction. */
-    static final Set<String> NEED_EVENTS = with(NEED_STATUS.keySet(), "NeedPublished", "NeedAmended");
-    static final Set<String> VOLUNTEER_EVENTS = with(VOLUNTEER_STATUS.keySet(), "VolunteerRegistered", "VolunteerUpdated",
-            "PartnerPledgeSet");
-    static final Set<String> MISSION_EVENTS = with(MISSION_STATE.keySet(), "TimeLogged");
+    static final Set<String> NEED_EVENTS = with(NEED_STATUS.keySet(), NEED_PUBLISHED, NEED_AMENDED);
+    static final Set<String> VOLUNTEER_EVENTS = with(VOLUNTEER_STATUS.keySet(), VOLUNTEER_REGISTERED, VOLUNTEER_UPDATED,
+            PARTNER_PLEDGE_SET);
+    static final Set<String> MISSION_EVENTS = with(MISSION_STATE.keySet(), TIME_LOGGED);
 
     private static Set<String> with(Set<String> types, String... more) {
         Set<String> all = new HashSet<>(types);
@@ -73,7 +94,7 @@ public class PoolProjection {
     public String applyNeedEvent(EventEnvelope event) {
         JsonNode data = event.data();
         String needId = text(data, "needId");
-        boolean content = "NeedPublished".equals(event.type()) || "NeedAmended".equals(event.type());
+        boolean content = NEED_PUBLISHED.equals(event.type()) || NEED_AMENDED.equals(event.type());
         String status = NEED_STATUS.get(event.type());
         if (needId == null || !content && status == null) {
             return null;
@@ -90,7 +111,7 @@ public class PoolProjection {
     /** Applies a volunteers-topic event; returns the volunteer or partner id touched, or null when ignored. */
     public String applyVolunteerEvent(EventEnvelope event) {
         JsonNode data = event.data();
-        if ("PartnerPledgeSet".equals(event.type())) {
+        if (PARTNER_PLEDGE_SET.equals(event.type())) {
             String partnerId = text(data, "partnerId");
             if (partnerId != null && data.path("year").canConvertToInt()) {
                 pledge(partnerId, data.path("year").asInt(), data.path("pledgedDays").decimalValue(), event.aggregateVersion());
@@ -98,7 +119,7 @@ public class PoolProjection {
             return partnerId;
         }
         String volunteerId = text(data, "volunteerId");
-        boolean profile = "VolunteerRegistered".equals(event.type()) || "VolunteerUpdated".equals(event.type());
+        boolean profile = VOLUNTEER_REGISTERED.equals(event.type()) || VOLUNTEER_UPDATED.equals(event.type());
         String status = VOLUNTEER_STATUS.get(event.type());
         if (volunteerId == null || !profile && status == null) {
             return null;
@@ -119,7 +140,7 @@ public class PoolProjection {
         if (missionId == null) {
             return null;
         }
-        if ("TimeLogged".equals(event.type())) {
+        if (TIME_LOGGED.equals(event.type())) {
             timeEntry(missionId, data);
             return missionId;
         }

@@ -17,6 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Set;
 
+import static fr.alize.contracts.MissionsTopic.MISSION_CANCELLED;
+import static fr.alize.contracts.MissionsTopic.MISSION_COMPLETED;
+import static fr.alize.contracts.MissionsTopic.MISSION_DECLINED;
+import static fr.alize.contracts.MissionsTopic.MISSION_STARTED;
+
 /**
  * Follows matching-service's missions: a started mission matches its need, a completed one fulfils it, a cancelled
  * or declined one reopens it. Each event id is applied once (the dedupe row and the need's events commit together).
@@ -28,7 +33,7 @@ public class MissionEventsConsumer implements Replayable {
 
     static final String CONSUMER = "needs-from-missions";
     /** The mission events that change a need; the others (proposals, time logged...) are left without a transaction. */
-    static final Set<String> APPLIED = Set.of("MissionStarted", "MissionCompleted", "MissionCancelled", "MissionDeclined");
+    static final Set<String> APPLIED = Set.of(MISSION_STARTED, MISSION_COMPLETED, MISSION_CANCELLED, MISSION_DECLINED);
 
     @Inject
     IdempotentConsumer idempotent;
@@ -69,11 +74,11 @@ public class MissionEventsConsumer implements Replayable {
         String needId = event.data().path("needId").asText("");
         String missionId = event.data().path("missionId").asText(event.subject());
         return switch (event.type()) {
-            case "MissionStarted" -> new RecordMissionStarted(needId, missionId);
-            case "MissionCompleted" -> new RecordMissionCompleted(needId, missionId);
-            case "MissionCancelled" -> new RecordMissionEnded(needId, missionId,
+            case MISSION_STARTED -> new RecordMissionStarted(needId, missionId);
+            case MISSION_COMPLETED -> new RecordMissionCompleted(needId, missionId);
+            case MISSION_CANCELLED -> new RecordMissionEnded(needId, missionId,
                     "Mission cancelled: " + event.data().path("reason").asText(""));
-            case "MissionDeclined" -> new RecordMissionEnded(needId, missionId,
+            case MISSION_DECLINED -> new RecordMissionEnded(needId, missionId,
                     "Mission declined by " + event.data().path("party").asText("a party") + ": " + event.data().path("reason").asText(""));
             default -> null;
         };

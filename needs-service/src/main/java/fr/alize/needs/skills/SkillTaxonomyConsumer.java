@@ -1,5 +1,6 @@
 package fr.alize.needs.skills;
 
+import fr.alize.contracts.VolunteersTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
@@ -28,7 +29,7 @@ import java.util.Set;
 public class SkillTaxonomyConsumer implements Replayable {
 
     static final String CONSUMER = "needs-skill-taxonomy";
-    static final String TYPE = "SkillTaxonomyPublished";
+    static final String TYPE = VolunteersTopic.SKILL_TAXONOMY_PUBLISHED;
     private static final Logger LOG = Logger.getLogger(SkillTaxonomyConsumer.class);
 
     @Inject

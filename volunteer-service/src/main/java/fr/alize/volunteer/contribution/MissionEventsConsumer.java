@@ -1,5 +1,6 @@
 package fr.alize.volunteer.contribution;
 
+import fr.alize.contracts.MissionsTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.alize.platform.events.EventEnvelope;
 import fr.alize.platform.events.IdempotentConsumer;
@@ -24,7 +25,7 @@ import java.util.Set;
 public class MissionEventsConsumer implements Replayable {
 
     static final String CONSUMER = "partner-contributions";
-    static final String TIME_LOGGED = "TimeLogged";
+    static final String TIME_LOGGED = MissionsTopic.TIME_LOGGED;
 
     @Inject
     IdempotentConsumer idempotent;

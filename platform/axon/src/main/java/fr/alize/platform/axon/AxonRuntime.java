@@ -40,7 +40,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -71,6 +71,9 @@ public class AxonRuntime implements StartStep {
     ServiceStart serviceStart;
     @Inject
     ObjectMapper objectMapper;
+    /** The service's published events (its {@code infrastructure.PublishedEvents}). */
+    @Inject
+    EventCatalog catalog;
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -140,19 +143,19 @@ public class AxonRuntime implements StartStep {
     private Configuration buildConfiguration() {
         RelayConfig events = relay;
         requireSendWithinClaim(events.sendTimeout(), events.claimTimeout());
-        JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(objectMapper.copy())
-                .lenientDeserialization()
-                .build();
+        // events are stored and read by their published name (the catalog); everything else by class
+        Serializer serializer = CatalogSerializer.general(objectMapper.copy(), catalog);
+        Serializer eventSerializer = CatalogSerializer.forEvents(objectMapper.copy(), catalog);
         TransactionManager transactions = new JtaAxonTransactionManager(jta);
         ConnectionProvider connections = dataSource::getConnection;
         EventTracing tracing = new EventTracing(openTelemetry);
-        publisher = new KafkaEventPublisher(config.serviceName(), relay, bootstrapServers, objectMapper, meters, tracing);
+        publisher = new KafkaEventPublisher(config.serviceName(), relay, bootstrapServers, objectMapper, meters, tracing,
+                catalog);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
+                .configureEventSerializer(c -> eventSerializer)
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> List.of(
                         new MessageOriginProvider(), new SimpleCorrelationDataProvider(Actors.ROLE, Actors.ID),
@@ -161,8 +164,9 @@ public class AxonRuntime implements StartStep {
                 .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(transactions)
-                        .eventSerializer(serializer)
+                        .eventSerializer(eventSerializer)
                         .snapshotSerializer(serializer)
+                        .upcasterChain(new LegacyEventNames(catalog))
                         .schema(eventSchema())
                         .dataType(byte[].class)
                         .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())

@@ -1,6 +1,8 @@
 package fr.alize.platform.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.alize.contracts.EventType;
+import fr.alize.platform.axon.EventCatalog;
 import fr.alize.platform.events.Actors;
 import fr.alize.platform.events.CloudEventHeaders;
 import fr.alize.platform.events.EventTracing;
@@ -23,7 +25,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Revision;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -57,11 +58,13 @@ public final class KafkaEventPublisher implements EventMessageHandler {
     private final Counter published;
     private final Counter failedBatches;
     private final EventTracing tracing;
+    private final EventCatalog catalog;
     private KafkaProducer<String, String> producer;
 
     public KafkaEventPublisher(String serviceName, RelayConfig config, String bootstrapServers, ObjectMapper mapper,
-                               MeterRegistry meters, EventTracing tracing) {
+                               MeterRegistry meters, EventTracing tracing, EventCatalog catalog) {
         this.tracing = tracing;
+        this.catalog = catalog;
         this.config = config;
         this.source = "/alize/" + serviceName;
         this.bootstrapServers = bootstrapServers;
@@ -132,11 +135,13 @@ public final class KafkaEventPublisher implements EventMessageHandler {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         add(headers, CloudEventHeaders.ID, event.getIdentifier());
-        add(headers, CloudEventHeaders.TYPE, event.getPayloadType().getSimpleName());
+        // the published name and schema version, never the Java class: consumers know events by fr.alize.contracts
+        EventType type = catalog.require(event.getPayloadType());
+        add(headers, CloudEventHeaders.TYPE, type.name());
         add(headers, CloudEventHeaders.SOURCE, source);
         add(headers, CloudEventHeaders.TIME, event.getTimestamp().toString());
         add(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        add(headers, CloudEventHeaders.SCHEMA_VERSION, schemaVersion(event.getPayloadType()));
+        add(headers, CloudEventHeaders.SCHEMA_VERSION, Integer.toString(type.version()));
         if (event instanceof DomainEventMessage<?> domainEvent) {
             aggregateId = domainEvent.getAggregateIdentifier();
             add(headers, CloudEventHeaders.SUBJECT, aggregateId);
@@ -153,11 +158,6 @@ public final class KafkaEventPublisher implements EventMessageHandler {
         }
         String value = mapper.writeValueAsString(event.getPayload());
         return new ProducerRecord<>(config.topic(), null, aggregateId, value, headers);
-    }
-
-    static String schemaVersion(Class<?> payloadType) {
-        Revision revision = payloadType.getAnnotation(Revision.class);
-        return revision == null ? "1" : revision.value();
     }
 
     private static void add(RecordHeaders headers, String name, String value) {

@@ -12,7 +12,7 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
-    /** Extension: the schema version of the event type (the Axon {@code @Revision} of the payload, 1 when absent). */
+    /** Extension: the schema version of the event type, from 1 (its {@code fr.alize.contracts.EventType}). */
     public static final String SCHEMA_VERSION = "ce_schemaversion";
     /** Extension: the type of the aggregate that emitted the event. */
     public static final String AGGREGATE_TYPE = "ce_aggregatetype";
