@@ -1,5 +1,6 @@
 package fr.alize.matching.mission;
 
+import fr.alize.contracts.MissionsTopic;
 import fr.alize.matching.PoolFeed;
 import fr.alize.matching.mission.MissionCommands.ProposeMission;
 import fr.alize.platform.axon.Commands;
@@ -96,7 +97,7 @@ class ConcurrentProposalIT {
         assertThat(jdbc.count("""
                 SELECT count(*) FROM domain_event_entry WHERE payload_type = ?
                 AND convert_from(payload, 'UTF8')::jsonb ->> 'needId' = ?""",
-                MissionEvents.MissionProposed.class.getName(), f.needId())).isEqualTo(1);
+                MissionsTopic.MISSION_PROPOSED, f.needId())).isEqualTo(1);
         MissionFixture.recordsOf(missionId, 1);
         // the relay has published what the store holds for this need: one proposal, no other mission
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> KafkaTestTopics

@@ -191,7 +191,7 @@ class NeedLifecycleIT {
         }
         for (String need : needs) {
             assertThat(jdbc.count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
-                    need, NeedEvents.NeedExpired.class.getName())).as("NeedExpired events of " + need).isEqualTo(1);
+                    need, fr.alize.contracts.NeedsTopic.NEED_EXPIRED)).as("NeedExpired events of " + need).isEqualTo(1);
         }
     }
 
