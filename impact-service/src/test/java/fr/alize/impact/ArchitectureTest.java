@@ -1,16 +1,11 @@
 package fr.alize.impact;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import fr.alize.testing.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import fr.alize.testing.ServiceArchitecture;
 
-/** The layout rules of {@link ArchitectureRules}, on this service's production classes. */
-class ArchitectureTest {
+/** The layout rules, on this service's production classes. */
+class ArchitectureTest extends ServiceArchitecture {
 
-    static final JavaClasses CLASSES = ArchitectureRules.productionClasses("fr.alize.impact");
-
-    @Test
-    void usesNoClassOfAnotherService() {
-        ArchitectureRules.noOtherService("fr.alize.impact").check(CLASSES);
+    ArchitectureTest() {
+        super("fr.alize.impact", false);
     }
 }

@@ -1,26 +1,11 @@
 package fr.alize.matching;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import fr.alize.testing.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import fr.alize.testing.ServiceArchitecture;
 
-/** The layout rules of {@link ArchitectureRules}, on this service's production classes. */
-class ArchitectureTest {
+/** The layout rules, on this service's production classes. */
+class ArchitectureTest extends ServiceArchitecture {
 
-    static final JavaClasses CLASSES = ArchitectureRules.productionClasses("fr.alize.matching");
-
-    @Test
-    void usesNoClassOfAnotherService() {
-        ArchitectureRules.noOtherService("fr.alize.matching").check(CLASSES);
-    }
-
-    @Test
-    void itsDomainModelKnowsNothingOfHttpQuarkusOrCdi() {
-        ArchitectureRules.domainModelStandsAlone().check(CLASSES);
-    }
-
-    @Test
-    void itsResourcesSendNoCommands() {
-        ArchitectureRules.resourcesSendNoCommands().check(CLASSES);
+    ArchitectureTest() {
+        super("fr.alize.matching", true);
     }
 }

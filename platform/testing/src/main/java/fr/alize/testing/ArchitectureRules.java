@@ -13,7 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layout rules every service is held to, as ArchUnit rules over its production classes (each service's
- * {@code ArchitectureTest} applies them):
+ * {@code ArchitectureTest}, a {@link ServiceArchitecture}, applies them):
  * <ul>
  *   <li>a service uses no class of another service: they share only the published events, over Kafka;</li>
  *   <li>the domain model (aggregates, and the commands and events declared beside them) knows nothing of HTTP, of
