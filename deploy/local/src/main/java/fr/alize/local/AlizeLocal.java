@@ -54,6 +54,8 @@ public final class AlizeLocal {
                                           logs/<service>-k.log (instance 0: logs/<service>.log)
               --ready-timeout SECONDS     wait for all services to be ready (default 240)
               --service-heap SIZE         -Xmx of each service (default 256m)
+              --jvm-options "OPTS"        more options for every JVM started (services and brokers), after the
+                                          launcher's own, e.g. "-XX:+FlightRecorder -Xlog:gc:file=gc.log"
               --demo                      load the demo story once the suite is ready (ALIZE_DEMO=true)
 
             Build first, from the repository root:  ./mvnw -DskipTests package

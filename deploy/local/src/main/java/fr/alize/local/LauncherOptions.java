@@ -41,6 +41,7 @@ final class LauncherOptions {
         DEFAULTS.put("brokers", "1");
         DEFAULTS.put("ready-timeout", "240");
         DEFAULTS.put("service-heap", "256m");
+        DEFAULTS.put("jvm-options", "");
         DEFAULTS.put("role", null);
         DEFAULTS.put("tenant", null);
     }
@@ -207,6 +208,19 @@ final class LauncherOptions {
 
     String serviceHeap() {
         return require("service-heap");
+    }
+
+    /**
+     * {@code --jvm-options "..."}: more options for every JVM the launcher starts (services and brokers), separated by
+     * spaces, after the launcher's own: HotSpot takes the last of a repeated flag, so they can override them.
+     */
+    List<String> jvmOptions() {
+        String value = values.get("jvm-options").strip();
+        List<String> options = value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+        options.stream().filter(option -> !option.startsWith("-")).findFirst().ifPresent(option -> {
+            throw new UsageException("--jvm-options holds JVM options (each starting with '-'), not '" + option + "'");
+        });
+        return options;
     }
 
     /** {@code --demo}: load the demo story once the suite is ready. */

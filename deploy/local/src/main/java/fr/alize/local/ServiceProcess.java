@@ -78,11 +78,14 @@ final class ServiceProcess {
     static final List<String> START_JIT_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
-    void start(String heap, Map<String, String> config, Map<String, String> environment, Path workDir, Path pidFile) {
+    /** Starts the service's JVM; {@code jvmOptions} come after the launcher's own (and so win over them). */
+    void start(String heap, List<String> jvmOptions, Map<String, String> config, Map<String, String> environment,
+               Path workDir, Path pidFile) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.add("-Xmx" + heap);
         command.addAll(START_JIT_OPTIONS);
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

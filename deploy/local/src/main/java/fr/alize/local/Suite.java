@@ -46,6 +46,11 @@ final class Suite {
     static final List<String> BROKER_JVM_OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx512m"),
             ServiceProcess.START_JIT_OPTIONS.stream()).toList();
 
+    /** The brokers' JVM options, then --jvm-options (which win over the launcher's own). */
+    private List<String> brokerJvmOptions() {
+        return java.util.stream.Stream.concat(BROKER_JVM_OPTIONS.stream(), options.jvmOptions().stream()).toList();
+    }
+
     private final LauncherOptions options;
     private final Path home;
     private final Path data;
@@ -124,7 +129,7 @@ final class Suite {
         long t = System.nanoTime();
         if (options.brokers() == 1) {
             KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort())
-                    .jvmOptions(BROKER_JVM_OPTIONS);
+                    .jvmOptions(brokerJvmOptions());
             brokers = List.of(broker);
             broker.start();
             Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
@@ -138,7 +143,7 @@ final class Suite {
                 controllerPorts.add(options.kafkaControllerPort(k));
             }
             brokers = KafkaBroker.createCluster(dirs, ports, controllerPorts);
-            brokers.forEach(b -> b.jvmOptions(BROKER_JVM_OPTIONS));
+            brokers.forEach(b -> b.jvmOptions(brokerJvmOptions()));
             KafkaBroker.startAll(brokers);
             Console.say("Kafka cluster of %d brokers ready on %s in %.1f s (pids %s)", brokers.size(),
                     KafkaBroker.bootstrapServers(brokers), seconds(t),
@@ -161,7 +166,7 @@ final class Suite {
                 if (name.equals("volunteer-service")) {
                     config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
                 }
-                service.start(options.serviceHeap(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
+                service.start(options.serviceHeap(), options.jvmOptions(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
                         postgres.username(), postgres.password(), options.kafkaBootstrapServers()),
                         data, data.resolve("run").resolve(label + ".pid"));
                 services.add(service);

@@ -49,6 +49,18 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void jvmOptionsAreNoneByDefaultSplitOnSpacesAndMustBeOptions() {
+        Map<String, String> none = Map.of();
+        assertEquals(List.of(), LauncherOptions.parse(List.of(), none::get, none::get).jvmOptions());
+        assertEquals(List.of("-XX:+FlightRecorder", "-Xlog:gc"),
+                LauncherOptions.parse(List.of("--jvm-options", " -XX:+FlightRecorder   -Xlog:gc "), none::get, none::get).jvmOptions());
+        assertEquals(List.of("-Xss1m"), LauncherOptions.parse(List.of(), none::get, Map.of("ALIZE_JVM_OPTIONS", "-Xss1m")::get).jvmOptions());
+        LauncherOptions.UsageException e = assertThrows(LauncherOptions.UsageException.class,
+                () -> LauncherOptions.parse(List.of("--jvm-options", "-Xss1m gc.log"), none::get, none::get).jvmOptions());
+        assertTrue(e.getMessage().contains("'gc.log'"), e.getMessage());
+    }
+
+    @Test
     void servicesUseTheirOwnDatabase() {
         assertEquals(List.of("needs", "volunteer", "matching", "impact"),
                 LauncherOptions.SERVICES.stream().map(Suite::database).toList());

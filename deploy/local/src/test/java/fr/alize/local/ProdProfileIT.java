@@ -114,7 +114,7 @@ class ProdProfileIT {
         Map<String, String> config = ServiceProcess.config(http, tmp.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE));
         config.put("volunteer.employee-ref.key-location", tmp.resolve("employee-ref.key").toString());
         RsaPem.loadOrCreate(tmp.resolve("jwt"));
-        service.start("256m", config, environment, tmp, tmp.resolve(name + ".pid"));
+        service.start("256m", List.of(), config, environment, tmp, tmp.resolve(name + ".pid"));
         services.add(service);
         return service;
     }

@@ -63,7 +63,7 @@ class StartupOrderIT {
 
         service = new ServiceProcess("needs-service", 0, http,
                 HOME.resolve("needs-service/target/quarkus-app/quarkus-run.jar"), tmp.resolve("needs-service.log"));
-        service.start("256m", ServiceProcess.config(http, tmp.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE)),
+        service.start("256m", List.of(), ServiceProcess.config(http, tmp.resolve("jwt").resolve(RsaPem.PUBLIC_KEY_FILE)),
                 ServiceProcess.environment("jdbc:postgresql://127.0.0.1:" + postgresPort + "/needs", "postgres", "postgres",
                         "127.0.0.1:" + kafkaPort), tmp, tmp.resolve("needs-service.pid"));
 
