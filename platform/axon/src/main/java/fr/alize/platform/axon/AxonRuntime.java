@@ -149,7 +149,7 @@ public class AxonRuntime implements StartStep {
         TransactionManager transactions = new JtaAxonTransactionManager(jta);
         ConnectionProvider connections = dataSource::getConnection;
         EventTracing tracing = new EventTracing(openTelemetry);
-        publisher = new KafkaEventPublisher(config.serviceName(), relay, bootstrapServers, objectMapper, meters, tracing,
+        publisher = new KafkaEventPublisher(config.serviceName(), relay, bootstrapServers, eventSerializer, meters, tracing,
                 catalog);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()

@@ -1,6 +1,5 @@
 package fr.alize.platform.relay;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.contracts.EventType;
 import fr.alize.platform.axon.EventCatalog;
 import fr.alize.platform.events.Actors;
@@ -25,6 +24,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -54,21 +54,22 @@ public final class KafkaEventPublisher implements EventMessageHandler {
     private final RelayConfig config;
     private final String source;
     private final String bootstrapServers;
-    private final ObjectMapper mapper;
+    /** The event store's serializer: the JSON an event was stored as is the JSON it is published as. */
+    private final Serializer eventSerializer;
     private final Counter published;
     private final Counter failedBatches;
     private final EventTracing tracing;
     private final EventCatalog catalog;
     private KafkaProducer<String, String> producer;
 
-    public KafkaEventPublisher(String serviceName, RelayConfig config, String bootstrapServers, ObjectMapper mapper,
+    public KafkaEventPublisher(String serviceName, RelayConfig config, String bootstrapServers, Serializer eventSerializer,
                                MeterRegistry meters, EventTracing tracing, EventCatalog catalog) {
         this.tracing = tracing;
         this.catalog = catalog;
         this.config = config;
         this.source = "/alize/" + serviceName;
         this.bootstrapServers = bootstrapServers;
-        this.mapper = mapper;
+        this.eventSerializer = eventSerializer;
         this.published = meters.counter("alize.events.published", "topic", this.config.topic());
         this.failedBatches = meters.counter("alize.events.publish.failures", "topic", this.config.topic());
     }
@@ -130,7 +131,8 @@ public final class KafkaEventPublisher implements EventMessageHandler {
         }
     }
 
-    ProducerRecord<String, String> toRecord(EventMessage<?> event) throws Exception {
+    /** The record sent for an event: its key, CloudEvents headers and JSON payload. */
+    public ProducerRecord<String, String> toRecord(EventMessage<?> event) {
         String aggregateId = null;
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
@@ -156,7 +158,9 @@ public final class KafkaEventPublisher implements EventMessageHandler {
         if (actor != null) {
             add(headers, CloudEventHeaders.ACTOR_ID, actor.toString());
         }
-        String value = mapper.writeValueAsString(event.getPayload());
+        // an event read from the store is sent as the JSON it was stored as (after upcasting), never deserialized
+        // and written again; one still in memory is serialized by the store's serializer, as it was when stored
+        String value = event.serializePayload(eventSerializer, String.class).getData();
         return new ProducerRecord<>(config.topic(), null, aggregateId, value, headers);
     }
 
