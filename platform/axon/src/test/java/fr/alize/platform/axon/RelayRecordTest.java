@@ -3,6 +3,7 @@ package fr.alize.platform.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.alize.contracts.EventType;
 import fr.alize.contracts.Topic;
+import fr.alize.platform.events.Actors;
 import fr.alize.platform.events.CloudEventHeaders;
 import fr.alize.platform.events.EventTracing;
 import fr.alize.platform.relay.KafkaEventPublisher;
@@ -47,7 +48,7 @@ class RelayRecordTest {
         LazyDeserializingObject<Object> payload = new LazyDeserializingObject<>(new SimpleSerializedObject<>(
                 stored.getBytes(StandardCharsets.UTF_8), byte[].class, "ThingMade", "1"), events);
         LazyDeserializingObject<MetaData> metaData = new LazyDeserializingObject<>(
-                events.serialize(MetaData.with("actorRole", "sme"), byte[].class), events);
+                events.serialize(MetaData.with(Actors.ROLE, "sme"), byte[].class), events);
         var event = new GenericDomainEventMessage<>("Thing", "t-9", 4,
                 new SerializedMessage<>("e-1", payload, metaData), Instant.parse("2026-12-03T10:00:00Z"));
 
@@ -59,6 +60,7 @@ class RelayRecordTest {
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("ThingMade");
         assertThat(header(record, CloudEventHeaders.SCHEMA_VERSION)).isEqualTo("1");
         assertThat(header(record, CloudEventHeaders.AGGREGATE_VERSION)).isEqualTo("4");
+        assertThat(header(record, CloudEventHeaders.ACTOR_ROLE)).isEqualTo("sme");
     }
 
     @Test
