@@ -400,7 +400,8 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
+        command.addAll(gcOptions(jvmOptions));
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-Dkafka.logs.dir=" + dir.resolve("logs")));
@@ -408,6 +409,12 @@ public final class KafkaBroker implements AutoCloseable {
         command.add(readClasspath());
         command.add(mainClass);
         return command;
+    }
+
+    /** G1 with short pauses, unless the options choose a collector: a JVM given two refuses to start. */
+    static List<String> gcOptions(List<String> jvmOptions) {
+        boolean chosen = jvmOptions.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w+GC"));
+        return chosen ? List.of() : List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
     }
 
     private void awaitReady(Process process) {
