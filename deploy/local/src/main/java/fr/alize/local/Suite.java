@@ -46,14 +46,13 @@ final class Suite {
     static final List<String> BROKER_JVM_OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx512m"),
             ServiceProcess.START_JIT_OPTIONS.stream()).toList();
 
-    /** The brokers' JVM options, then --jvm-options (which win over the launcher's own). */
-    private List<String> brokerJvmOptions() {
-        return java.util.stream.Stream.concat(BROKER_JVM_OPTIONS.stream(), options.jvmOptions().stream()).toList();
-    }
-
     private final LauncherOptions options;
     private final Path home;
     private final Path data;
+    /** --jvm-options, for every service's JVM; checked when the suite is made, before anything starts. */
+    private final List<String> jvmOptions;
+    /** The brokers' JVM options, then --jvm-options (which win over the launcher's own). */
+    private final List<String> brokerJvmOptions;
     /** Held by each start step and by stop(): a stop waits for the step under way, then the next steps abort. */
     private final ReentrantLock steps = new ReentrantLock();
     private volatile boolean stopping;
@@ -69,6 +68,8 @@ final class Suite {
         this.options = options;
         this.home = options.home();
         this.data = options.dataDir();
+        this.jvmOptions = options.jvmOptions();
+        this.brokerJvmOptions = java.util.stream.Stream.concat(BROKER_JVM_OPTIONS.stream(), jvmOptions.stream()).toList();
     }
 
     /** Thrown for a failure the user can act on; the message says what to do. */
@@ -129,7 +130,7 @@ final class Suite {
         long t = System.nanoTime();
         if (options.brokers() == 1) {
             KafkaBroker broker = KafkaBroker.create(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort())
-                    .jvmOptions(brokerJvmOptions());
+                    .jvmOptions(brokerJvmOptions);
             brokers = List.of(broker);
             broker.start();
             Console.say("Kafka broker ready on %s in %.1f s (pid %d)", broker.bootstrapServers(), seconds(t), broker.pid().orElse(-1));
@@ -143,7 +144,7 @@ final class Suite {
                 controllerPorts.add(options.kafkaControllerPort(k));
             }
             brokers = KafkaBroker.createCluster(dirs, ports, controllerPorts);
-            brokers.forEach(b -> b.jvmOptions(brokerJvmOptions()));
+            brokers.forEach(b -> b.jvmOptions(brokerJvmOptions));
             KafkaBroker.startAll(brokers);
             Console.say("Kafka cluster of %d brokers ready on %s in %.1f s (pids %s)", brokers.size(),
                     KafkaBroker.bootstrapServers(brokers), seconds(t),
@@ -166,7 +167,7 @@ final class Suite {
                 if (name.equals("volunteer-service")) {
                     config.put("volunteer.employee-ref.key-location", employeeRefKey.toString());
                 }
-                service.start(options.serviceHeap(), options.jvmOptions(), config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
+                service.start(options.serviceHeap(), jvmOptions, config, ServiceProcess.environment(postgres.jdbcUrl(database(name)),
                         postgres.username(), postgres.password(), options.kafkaBootstrapServers()),
                         data, data.resolve("run").resolve(label + ".pid"));
                 services.add(service);
