@@ -70,6 +70,12 @@ final class TwoInstances {
         assertEquals(List.of(201, 409), statuses, proposals.stream().map(CompletableFuture::join).map(HttpResponse::body).toList().toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
                 second.get("MATCHING", "/missions?needId=" + needId, "CCI").path("items").size()));
+        // the reports compared below include that proposal only once impact-service has recorded it
+        String created = proposals.stream().map(CompletableFuture::join).filter(answer -> answer.statusCode() == 201)
+                .findFirst().orElseThrow().body();
+        String missionId = JSON.readTree(created).path("missionId").asText();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                first.call("GET", "IMPACT", "/missions/" + missionId + "/history", "CCI", null).statusCode() == 200);
 
         // a rebuild asked of the first impact instance is seen switched by the second, with the same reports
         first.rebuildImpact();
