@@ -1,5 +1,6 @@
 package fr.alize.local;
 
+import fr.alize.infra.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -11,7 +12,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,13 +231,11 @@ abstract class LaunchedSuite {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    int freePort() throws IOException {
+    int freePort() {
         while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                int port = socket.getLocalPort();
-                if (!ports.containsValue(port)) {
-                    return port;
-                }
+            int port = Ports.freePort();
+            if (!ports.containsValue(port)) {
+                return port;
             }
         }
     }
@@ -246,12 +244,12 @@ abstract class LaunchedSuite {
      * Free ports for every port option of the launcher; each service's port leaves room for {@code replicas}
      * instances (port + 10·k free too, and used by nothing else chosen here).
      */
-    void choosePorts(int replicas) throws IOException {
+    void choosePorts(int replicas) {
         choosePorts(replicas, 1);
     }
 
     /** As {@link #choosePorts(int)}, with room for {@code brokers} brokers too (broker k on the Kafka ports + 10·k). */
-    void choosePorts(int replicas, int brokers) throws IOException {
+    void choosePorts(int replicas, int brokers) {
         this.brokers = brokers;
         int room = Math.max(replicas, brokers);
         for (String option : List.of("needs-port", "volunteer-port", "matching-port", "impact-port",
@@ -293,7 +291,7 @@ abstract class LaunchedSuite {
     private boolean instancesFree(int port, int replicas) {
         for (int k = 1; k < replicas; k++) {
             int instance = port + 10 * k;
-            if (instance > 65535 || ports.containsValue(instance) || !fr.alize.infra.Ports.isFree(instance)) {
+            if (instance > 65535 || ports.containsValue(instance) || !Ports.isFree(instance)) {
                 return false;
             }
         }

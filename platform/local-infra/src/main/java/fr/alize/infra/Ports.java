@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** TCP port helpers: free ports, availability checks and (on Linux) which process holds a port. */
 public final class Ports {
@@ -21,8 +23,47 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that was free a moment ago on the loopback interface (0 asks the OS for one). */
+    /** Where Linux says the ports of outgoing connections come from. */
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** How far below the ephemeral range {@link #freePort()} looks. */
+    private static final int SPAN = 12_000;
+    /** Room left under the ephemeral range for instance ports derived from a chosen one (port + 10·k). */
+    private static final int HEADROOM = 200;
+
+    /**
+     * A port that was free a moment ago, for a server that will bind it later. Where the kernel's ephemeral
+     * range is known, the port is taken below it: a port handed out by the kernel (port 0) is in that range,
+     * so any outgoing connection made before the server binds (a Kafka or JDBC client of a process starting
+     * meanwhile) may be given it as its local port, and the server then fails with "address in use". Falls
+     * back to asking the kernel when the range is unknown or leaves no room under it.
+     */
     public static int freePort() {
+        int low = ephemeralLow(EPHEMERAL_RANGE).orElse(0);
+        int from = Math.max(1024, low - SPAN);
+        int to = low - HEADROOM;
+        if (to - from >= 1_000) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int attempt = 0; attempt < 200; attempt++) {
+                int port = random.nextInt(from, to);
+                if (isFree(port)) {
+                    return port;
+                }
+            }
+        }
+        return kernelPort();
+    }
+
+    /** The first port of the kernel's ephemeral range, as written in {@code file} ("32768 60999"); empty if unreadable. */
+    static OptionalInt ephemeralLow(Path file) {
+        try {
+            String[] bounds = Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+");
+            return bounds.length == 2 ? OptionalInt.of(Integer.parseInt(bounds[0])) : OptionalInt.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static int kernelPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
