@@ -126,7 +126,8 @@ public final class AlizeLoad {
 
     /** Runs a phase between two CPU readings of the suite's processes, and adds its row. */
     private Phase.Result measured(String what, int clients, int items, java.util.function.Supplier<Phase.Result> phase) {
-        System.out.printf("[alize-load] %s, %d client(s), %.0f s%n", what, clients, seconds);
+        // the start instant lets a flight recording of the run be cut by phase (docs/load.md, "Profiling a run")
+        System.out.printf("[alize-load] %s, %d client(s), %.0f s, from %s%n", what, clients, seconds, java.time.Instant.now());
         Map<String, Double> before = cpu.seconds();
         Phase.Result result = phase.get();
         Map<String, Double> after = cpu.seconds();
