@@ -20,15 +20,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /** TCP port helpers: free ports, availability checks and (on Linux) which process holds a port. */
 public final class Ports {
 
-    private Ports() {
-    }
-
     /** Where Linux says the ports of outgoing connections come from. */
-    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** How far below the ephemeral range {@link #freePort()} looks. */
     private static final int SPAN = 12_000;
     /** Room left under the ephemeral range for instance ports derived from a chosen one (port + 10·k). */
     private static final int HEADROOM = 200;
+
+    private Ports() {
+    }
 
     /**
      * A port that was free a moment ago, for a server that will bind it later. Where the kernel's ephemeral

@@ -34,7 +34,7 @@ class PortsTest {
      */
     @Test
     void aChosenPortIsFreeAndBelowTheKernelsEphemeralRange() {
-        OptionalInt low = Ports.ephemeralLow(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+        OptionalInt low = Ports.ephemeralLow(Ports.EPHEMERAL_RANGE);
         for (int i = 0; i < 20; i++) {
             int port = Ports.freePort();
             assertTrue(Ports.isFree(port), "port " + port);
