@@ -40,7 +40,7 @@ import java.util.function.LongSupplier;
  * with 1 and 16 clients, then the delay until each command's effect shows in impact-service at half the best rate.
  * Prints one table and writes it as JSON.
  *
- * <pre>java -jar deploy/load/target/alize-load.jar [--seconds 15] [--out deploy/load/target/load-result.json]</pre>
+ * <pre>java -jar deploy/load/target/alize-load.jar [--seconds 15] [--warmup 15] [--out deploy/load/target/load-result.json]</pre>
  */
 public final class AlizeLoad {
 
@@ -56,6 +56,7 @@ public final class AlizeLoad {
 
     private final LaunchedSuite suite;
     private final double seconds;
+    private final double warmup;
     private final Api api = new Api();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
@@ -67,9 +68,10 @@ public final class AlizeLoad {
     private String smeId;
     private final List<String[]> missions = new ArrayList<>(); // {missionId, volunteer token}
 
-    private AlizeLoad(LaunchedSuite suite, double seconds) {
+    private AlizeLoad(LaunchedSuite suite, double seconds, double warmup) {
         this.suite = suite;
         this.seconds = seconds;
+        this.warmup = warmup;
         this.cpu = new ProcessCpu(suite.processes());
     }
 
@@ -80,13 +82,15 @@ public final class AlizeLoad {
         }
         Path home = options.containsKey("home") ? Path.of(options.get("home")) : home();
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "15"));
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", options.getOrDefault("seconds", "15")));
         Path out = Path.of(options.getOrDefault("out", home.resolve("deploy/load/target/load-result.json").toString()));
         Path data = Files.createTempDirectory("alize-load-");
         String loadBefore = loadAverage();
         try (LaunchedSuite suite = LaunchedSuite.start(home, data, Duration.ofSeconds(300))) {
             Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "alize-load-stop")); // Ctrl-C stops the suite too
-            AlizeLoad load = new AlizeLoad(suite, seconds);
+            AlizeLoad load = new AlizeLoad(suite, seconds, warmup);
             load.report.machine("load average before", loadBefore);
+            load.report.machine("warm-up s per command", Double.toString(warmup));
             load.runAll();
             load.report.machine("load average after", loadAverage());
             load.report.machine("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -108,6 +112,7 @@ public final class AlizeLoad {
         commands.put("publish a need", (client, n) -> publishNeed());
         commands.put("log time", (client, n) -> logTime(client, n));
         commands.put("HR bulk upload", (client, n) -> bulkUpload());
+        warmUp(commands);
         Map<String, Double> best = new LinkedHashMap<>();
         for (Map.Entry<String, Phase.Command> command : commands.entrySet()) {
             int items = command.getKey().startsWith("HR bulk") ? BULK_ROWS : 1;
@@ -122,6 +127,22 @@ public final class AlizeLoad {
             }
         }
         report.rss(rss.stop());
+    }
+
+    /**
+     * Sends each command for {@code --warmup} seconds with 16 clients before anything is measured: a freshly started
+     * JVM spends most of its first minute of load compiling (in a recording of a run without it, the JIT took 4.4 of
+     * matching-service's 7 CPU seconds while it logged time with one client), which production pays once per start.
+     */
+    private void warmUp(Map<String, Phase.Command> commands) {
+        if (warmup <= 0) {
+            return;
+        }
+        for (Map.Entry<String, Phase.Command> command : commands.entrySet()) {
+            System.out.printf("[alize-load] warming up: %s, %d clients, %.0f s (not measured)%n", command.getKey(),
+                    CLIENTS[CLIENTS.length - 1], warmup);
+            Phase.closedLoop(CLIENTS[CLIENTS.length - 1], warmup, command.getValue());
+        }
     }
 
     /** Runs a phase between two CPU readings of the suite's processes, and adds its row. */
