@@ -227,13 +227,34 @@ public class PoolProjection {
         if (entryId == null || date == null) {
             return;
         }
-        update("""
+        String corrects = text(data, "correctsEntryId");
+        int inserted = update("""
                 INSERT INTO pool_time_entry (entry_id, mission_id, partner_id, entry_date, hours, corrects_entry_id)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO NOTHING""",
-                entryId, missionId, text(data, "partnerId"), date, decimal(data, "hours"), text(data, "correctsEntryId"));
+                entryId, missionId, text(data, "partnerId"), date, decimal(data, "hours"), corrects);
+        if (inserted == 0) {
+            return; // seen before: the totals count it already
+        }
+        // one statement, its rows in key order: two consumers changing the same partner's years never deadlock
+        update("""
+                INSERT INTO pool_partner_hours (partner_id, year, hours)
+                SELECT partner_id, CAST(EXTRACT(YEAR FROM entry_date) AS INTEGER), sum(hours) FROM (
+                    -- the entry counts, unless a correction of it came first (a record replayed out of order)
+                    SELECT partner_id, entry_date, hours FROM pool_time_entry e WHERE entry_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM pool_time_entry c WHERE c.corrects_entry_id = e.entry_id)
+                    UNION ALL
+                    -- the entry it corrects stops counting, if it counted until now
+                    SELECT partner_id, entry_date, -hours FROM pool_time_entry e WHERE entry_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM pool_time_entry c
+                                      WHERE c.corrects_entry_id = e.entry_id AND c.entry_id <> ?)
+                ) AS change (partner_id, entry_date, hours)
+                WHERE partner_id IS NOT NULL
+                GROUP BY 1, 2 ORDER BY 1, 2
+                ON CONFLICT (partner_id, year) DO UPDATE SET hours = pool_partner_hours.hours + EXCLUDED.hours""",
+                entryId, corrects, entryId);
     }
 
-    private void update(String sql, Object... parameters) {
+    private int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -247,6 +268,7 @@ public class PoolProjection {
                 }
             }
             statement.execute();
+            return statement.getUpdateCount(); // -1 for pg_notify's SELECT
         } catch (SQLException e) {
             throw new IllegalStateException("pool update failed: " + e.getMessage(), e);
         }

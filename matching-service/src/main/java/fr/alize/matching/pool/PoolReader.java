@@ -33,11 +33,8 @@ public class PoolReader {
                              AND NOT EXISTS (SELECT 1 FROM pool_time_entry c WHERE c.corrects_entry_id = e.entry_id)), 0) AS hours
             FROM pool_mission m""";
     private static final String PLEDGES = "SELECT partner_id, pledge_year, pledged_days FROM pool_partner_pledge";
-    private static final String LOGGED = """
-            SELECT e.partner_id, CAST(EXTRACT(YEAR FROM e.entry_date) AS INTEGER) AS year, sum(e.hours) AS hours
-            FROM pool_time_entry e
-            WHERE e.partner_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM pool_time_entry c WHERE c.corrects_entry_id = e.entry_id)""";
+    /** Kept as running totals by {@link PoolProjection} (a year whose entries were all corrected away reads 0). */
+    private static final String LOGGED = "SELECT partner_id, year, hours FROM pool_partner_hours WHERE hours <> 0";
 
     @Inject
     AgroalDataSource dataSource;
@@ -78,7 +75,7 @@ public class PoolReader {
         Object[] args = partnerId == null ? new Object[0] : new Object[]{partnerId};
         query(PLEDGES + only, rs -> pledged.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
                 .put(rs.getInt(2), rs.getDouble(3)), args);
-        query(LOGGED + (partnerId == null ? "" : " AND e.partner_id = ?") + " GROUP BY 1, 2",
+        query(LOGGED + (partnerId == null ? "" : " AND partner_id = ?"),
                 rs -> logged.computeIfAbsent(rs.getString(1), id -> new HashMap<>()).put(rs.getInt(2), rs.getDouble(3)), args);
         List<PartnerBalance> balances = new ArrayList<>();
         for (String id : union(pledged, logged)) {

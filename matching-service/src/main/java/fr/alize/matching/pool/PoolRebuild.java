@@ -42,7 +42,7 @@ public class PoolRebuild {
 
     private static final Logger LOG = Logger.getLogger(PoolRebuild.class);
     static final List<String> TABLES = List.of("pool_need", "pool_volunteer", "pool_partner_pledge", "pool_mission",
-            "pool_time_entry");
+            "pool_time_entry", "pool_partner_hours");
     static final List<String> CONSUMERS = List.of(PoolConsumers.NEEDS, PoolConsumers.VOLUNTEERS, PoolConsumers.MISSIONS);
 
     /** What the rebuild emptied, and how many records each consumer now replays (the topic's size at that moment). */
