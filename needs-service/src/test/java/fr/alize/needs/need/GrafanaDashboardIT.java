@@ -57,6 +57,20 @@ class GrafanaDashboardIT {
         assertThat(exposed).as("metrics of a started needs-service").containsAll(charted);
     }
 
+    @Test
+    void axonsTimersCountCommandsWithoutComputingPercentiles() {
+        SkillTaxonomyFeed.ensureReceived();
+        String sme = Smes.approved();
+        NeedPublicationIT.publish(Tokens.sme(sme), null);
+
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(scrape.lines().filter(line -> line.startsWith("commandBus_successTimer_seconds_count{")))
+                .isNotEmpty()
+                .allMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
+        assertThat(scrape.lines().filter(line -> line.contains("Timer_seconds{") && line.contains("quantile=")))
+                .as("client-side percentiles of Axon's timers (AxonTimerPercentiles)").isEmpty();
+    }
+
     /** Metric names of the scrape (a histogram's _bucket, _count and _sum included as they appear). */
     static Set<String> scrapedNames() {
         String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
