@@ -112,9 +112,9 @@ public final class AlizeLoad {
         commands.put("publish a need", (client, n) -> publishNeed());
         commands.put("log time", (client, n) -> logTime(client, n));
         commands.put("HR bulk upload", (client, n) -> bulkUpload());
-        warmUp(commands);
         Map<String, Double> best = new LinkedHashMap<>();
         for (Map.Entry<String, Phase.Command> command : commands.entrySet()) {
+            warmUp(command.getKey(), command.getValue());
             int items = command.getKey().startsWith("HR bulk") ? BULK_ROWS : 1;
             for (int clients : CLIENTS) {
                 Phase.Result result = measured(command.getKey(), clients, items, () -> Phase.closedLoop(clients, seconds, command.getValue()));
@@ -130,23 +130,26 @@ public final class AlizeLoad {
     }
 
     /**
-     * Sends each command for {@code --warmup} seconds with 16 clients before anything is measured: a freshly started
-     * JVM spends most of its first minute of load compiling (in a recording of a run without it, the JIT took 4.4 of
-     * matching-service's 7 CPU seconds while it logged time with one client), which production pays once per start.
+     * Sends the command for {@code --warmup} seconds with 16 clients, then waits until impact-service has taken in
+     * what it caused, before the command's phases are measured. A freshly started JVM spends most of its first
+     * minute of load compiling (in a recording of a run without a warm-up, the JIT took 4.4 of matching-service's 7 CPU
+     * seconds while it logged time with one client), which production pays once per start.
      */
-    private void warmUp(Map<String, Phase.Command> commands) {
-        if (warmup <= 0) {
-            return;
-        }
-        for (Map.Entry<String, Phase.Command> command : commands.entrySet()) {
-            System.out.printf("[alize-load] warming up: %s, %d clients, %.0f s (not measured)%n", command.getKey(),
+    private void warmUp(String what, Phase.Command command) {
+        if (warmup > 0) {
+            System.out.printf("[alize-load] warming up: %s, %d clients, %.0f s (not measured)%n", what,
                     CLIENTS[CLIENTS.length - 1], warmup);
-            Phase.closedLoop(CLIENTS[CLIENTS.length - 1], warmup, command.getValue());
+            Phase.closedLoop(CLIENTS[CLIENTS.length - 1], warmup, command);
+            settledEvents();
         }
     }
 
-    /** Runs a phase between two CPU readings of the suite's processes, and adds its row. */
+    /**
+     * Runs a phase between two CPU readings of the suite's processes, and adds its row; once what the last phase
+     * caused has reached impact-service, so that its backlog is not charged to this one.
+     */
     private Phase.Result measured(String what, int clients, int items, java.util.function.Supplier<Phase.Result> phase) {
+        settledEvents();
         // the start instant lets a flight recording of the run be cut by phase (docs/load.md, "Profiling a run")
         System.out.printf("[alize-load] %s, %d client(s), %.0f s, from %s%n", what, clients, seconds, java.time.Instant.now());
         Map<String, Double> before = cpu.seconds();
