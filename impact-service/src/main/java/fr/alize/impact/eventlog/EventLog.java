@@ -52,6 +52,17 @@ public class EventLog {
         }
     }
 
+    /** Adds, in the caller's transaction, events stored in a generation to its count ({@link #status}). */
+    static void counted(Connection connection, int generation, long stored) throws SQLException {
+        try (PreparedStatement add = connection.prepareStatement("""
+                INSERT INTO event_log_count (generation, events) VALUES (?, ?)
+                ON CONFLICT (generation) DO UPDATE SET events = event_log_count.events + EXCLUDED.events""")) {
+            add.setInt(1, generation);
+            add.setLong(2, stored);
+            add.executeUpdate();
+        }
+    }
+
     /** How many changes of the figures were committed so far (by any instance). */
     public long figuresVersion() {
         try (Connection connection = dataSource.getConnection();
@@ -87,7 +98,9 @@ public class EventLog {
                     }
                 }
                 if (!known.isEmpty()) {
-                    Projector.added(connection, generation, insert(connection, generation, known));
+                    List<Projector.Added> stored = insert(connection, generation, known);
+                    Projector.added(connection, generation, stored);
+                    counted(connection, generation, stored.size());
                     figuresChanged(connection);
                 }
             } catch (SQLException e) {
@@ -203,11 +216,14 @@ public class EventLog {
     public Status status() {
         try (Connection connection = dataSource.getConnection()) {
             int generation = currentGeneration(connection, false);
-            long events;
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + table(generation));
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                events = row.getLong(1);
+            long events = 0;
+            try (PreparedStatement count = connection.prepareStatement("SELECT events FROM event_log_count WHERE generation = ?")) {
+                count.setInt(1, generation);
+                try (ResultSet row = count.executeQuery()) {
+                    if (row.next()) {
+                        events = row.getLong(1);
+                    }
+                }
             }
             Map<String, Long> unknown = new TreeMap<>();
             try (PreparedStatement select = connection.prepareStatement(

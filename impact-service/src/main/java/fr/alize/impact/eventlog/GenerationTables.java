@@ -44,7 +44,7 @@ class GenerationTables {
     }
 
     /**
-     * Drops every generation but the current one (its event log and read model) and creates the next: the log without
+     * Drops every generation but the current one (its event log, its count and read model) and creates the next: the log without
      * any index (built after the copy), the read model's tables as the current ones.
      */
     int prepareNext(int current) throws SQLException {
@@ -65,6 +65,7 @@ class GenerationTables {
                     statement.execute("DROP TABLE " + table);
                 }
             }
+            statement.execute("DELETE FROM event_log_count WHERE generation <> " + current);
             statement.execute("CREATE TABLE " + EventLog.table(next) + " (LIKE " + EventLog.table(current)
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             for (String table : List.of(FigureStore.table(next), FigureStore.keyTable(next))) {

@@ -154,7 +154,8 @@ public class Rebuild {
     /**
      * Makes the new generation the current one. Updating the pointer waits for the live consumers' writes in flight
      * (they hold it FOR SHARE) and makes later ones wait; the events they recorded in the old table since the copy
-     * began are then copied over, the rebuild is recorded SWITCHED and the figures marked changed, all at once.
+     * began are then copied over, the new generation's events counted, the rebuild recorded SWITCHED and the figures
+     * marked changed, all at once.
      */
     private void switchOver(ClusterLock.Held lock, int from, int to, Timestamp copyStartedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -177,6 +178,12 @@ public class Rebuild {
                     }
                 }
                 Projector.added(connection, to, caughtUp);
+                try (PreparedStatement count = connection.prepareStatement("INSERT INTO event_log_count (generation, events)"
+                        + " SELECT ?, count(*) FROM " + EventLog.table(to)
+                        + " ON CONFLICT (generation) DO UPDATE SET events = EXCLUDED.events")) {
+                    count.setInt(1, to);
+                    count.executeUpdate();
+                }
                 EventLog.figuresChanged(connection);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not switch to generation " + to, e);
