@@ -33,6 +33,19 @@ public interface VolunteerConfig {
     @Max(10_000)
     int bulkChunkSize();
 
+    /**
+     * HR bulk requests (uploads and offboardings) one instance applies at once; the others wait their turn. Each holds
+     * its parsed rows, commands and events in memory, so this bounds the heap they take whatever the clients do.
+     */
+    @WithDefault("2")
+    @Min(1)
+    @Max(64)
+    int bulkConcurrency();
+
+    /** How long a bulk request waits for its turn before it is answered 503 with {@code Retry-After}. */
+    @WithDefault("PT30S")
+    Duration bulkQueueTimeout();
+
     Idempotency idempotency();
 
     EmployeeRef employeeRef();

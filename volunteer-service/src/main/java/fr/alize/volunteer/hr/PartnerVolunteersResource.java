@@ -75,6 +75,8 @@ public class PartnerVolunteersResource {
     @Inject
     IdempotencyStore answers;
     @Inject
+    BulkAdmission admission;
+    @Inject
     ObjectMapper mapper;
     @Inject
     SkillCatalogue catalogue;
@@ -155,7 +157,8 @@ public class PartnerVolunteersResource {
     }
 
     private Response once(String partnerId, String key, String operation, byte[] body,
-                          Supplier<List<RowResult>> work) {
+                          Supplier<List<RowResult>> rowsApplied) {
+        Supplier<List<RowResult>> work = () -> admission.run(rowsApplied);
         if (key == null) {
             return Response.ok(BulkReport.of(work.get())).build();
         }
