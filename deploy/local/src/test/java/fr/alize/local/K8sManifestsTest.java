@@ -62,6 +62,8 @@ class K8sManifestsTest {
                         service + " reads " + variable + " from its database's Secret");
             }
             assertFalse(env.containsKey("QUARKUS_FLYWAY_ACTIVE"), "Flyway runs in the service, as everywhere");
+            assertTrue(env.get("JAVA_OPTS_APPEND").path("value").asText().contains("-XX:+ExitOnOutOfMemoryError"),
+                    service + " exits on OutOfMemoryError, to be restarted, rather than live on without a thread it lost");
             Path generated = HOME.resolve(service).resolve("target/kubernetes/kubernetes.yml");
             if (Files.exists(generated)) {
                 assertEquals(canonical(read(generated)), canonical(read(K8S.resolve("services").resolve(service + ".yml"))),
