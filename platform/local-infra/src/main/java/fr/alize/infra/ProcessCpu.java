@@ -3,9 +3,12 @@ package fr.alize.infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * CPU time of the suite's processes from {@code /proc/<pid>/stat}: user + system time of the process (all its
@@ -16,18 +19,50 @@ public final class ProcessCpu {
 
     static final double TICKS_PER_SECOND = 100;
 
+    /** The key of {@link #seconds()} that holds the JIT's share: it is part of the JVMs' figures, not added to them. */
+    public static final String JIT = "jit";
+    /** HotSpot's compiler threads, as {@code /proc/<pid>/task/<tid>/comm} names them (15 characters at most). */
+    private static final List<String> COMPILER_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre");
+
     /** Process names to how to find their pid now (a process restarted keeps its name). */
     private final Map<String, LongSupplier> processes;
+    /** The last CPU ticks read of each compiler thread ever seen: HotSpot starts and stops them as the load goes. */
+    private final Map<String, Long> compilerTicks = new HashMap<>();
 
     public ProcessCpu(Map<String, LongSupplier> processes) {
         this.processes = processes;
     }
 
-    /** Seconds of CPU each process has used so far. */
+    /**
+     * Seconds of CPU each process has used so far, and under {@link #JIT} those all their compiler threads used (of
+     * a thread that ended, up to its last reading).
+     */
     public Map<String, Double> seconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         processes.forEach((name, pid) -> seconds.put(name, seconds(pid.getAsLong())));
+        seconds.put(JIT, compilerSeconds());
         return seconds;
+    }
+
+    private synchronized double compilerSeconds() {
+        for (LongSupplier pid : processes.values()) {
+            Path tasks = Path.of("/proc", Long.toString(pid.getAsLong()), "task");
+            try (Stream<Path> threads = Files.list(tasks)) {
+                threads.forEach(thread -> {
+                    try {
+                        if (COMPILER_THREADS.contains(Files.readString(thread.resolve("comm")).strip())) {
+                            compilerTicks.put(pid.getAsLong() + "/" + thread.getFileName(),
+                                    ticks(Files.readString(thread.resolve("stat")), false));
+                        }
+                    } catch (IOException e) {
+                        // the thread ended meanwhile: its last reading stays
+                    }
+                });
+            } catch (IOException e) {
+                // no such process (now): nothing to add
+            }
+        }
+        return compilerTicks.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
     }
 
     /** Seconds of CPU one process, its live children and those that ended have used so far. */
