@@ -3,7 +3,8 @@
 -- each time entry cost more as the programme went on. From here:
 -- - a correction is found through an index on corrects_entry_id;
 -- - a partner's hours per year are kept as running totals, in the transaction that applies each time entry
---   (PoolProjection), and only read back here.
+--   (PoolProjection), and only read back here. During a rolling upgrade, the entries that instances still on the
+--   earlier version apply are not added, until a rebuild of the pool (POST /admin/pool/rebuild) sums them again.
 
 CREATE INDEX pool_time_entry_corrects ON pool_time_entry (corrects_entry_id);
 

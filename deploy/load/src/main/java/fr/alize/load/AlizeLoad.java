@@ -130,9 +130,8 @@ public final class AlizeLoad {
     }
 
     /**
-     * Sends the command for {@code --warmup} seconds with 16 clients, then waits until impact-service has taken in
-     * what it caused, before the command's phases are measured. A freshly started JVM spends most of its first
-     * minute of load compiling (in a recording of a run without a warm-up, the JIT took 4.4 of matching-service's 7 CPU
+     * Sends the command for {@code --warmup} seconds with 16 clients before its phases are measured. A freshly
+     * started JVM spends most of its first minute of load compiling (in a recording of a run without a warm-up, the JIT took 4.4 of matching-service's 7 CPU
      * seconds while it logged time with one client), which production pays once per start.
      */
     private void warmUp(String what, Phase.Command command) {
@@ -140,7 +139,6 @@ public final class AlizeLoad {
             System.out.printf("[alize-load] warming up: %s, %d clients, %.0f s (not measured)%n", what,
                     CLIENTS[CLIENTS.length - 1], warmup);
             Phase.closedLoop(CLIENTS[CLIENTS.length - 1], warmup, command);
-            settledEvents();
         }
     }
 

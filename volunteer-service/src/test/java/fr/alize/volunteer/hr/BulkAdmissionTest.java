@@ -18,14 +18,8 @@ class BulkAdmissionTest {
     @Test
     void aRequestBeyondTheLimitIsRefusedWithoutRunningWhileTheOthersHoldTheirTurn() throws Exception {
         BulkAdmission admission = new BulkAdmission(1, Duration.ofMillis(100));
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(() -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdingItsTurn(admission, finish);
 
         AtomicBoolean ran = new AtomicBoolean();
         assertThatThrownBy(() -> admission.run(() -> ran.getAndSet(true)))
@@ -41,14 +35,8 @@ class BulkAdmissionTest {
     @Test
     void aRequestThatWaitsGetsItsTurnOnceOneEnds() throws Exception {
         BulkAdmission admission = new BulkAdmission(1, Duration.ofSeconds(30));
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(() -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdingItsTurn(admission, finish);
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> admission.run(() -> "second"));
         assertThat(second).isNotDone();
 
@@ -64,6 +52,18 @@ class BulkAdmissionTest {
             throw new IllegalStateException("a chunk failed");
         })).hasMessage("a chunk failed");
         assertThat(admission.run(() -> "next")).isEqualTo("next");
+    }
+
+    /** A request that runs, holding its turn, until {@code finish} is counted down; returned once it runs. */
+    private static CompletableFuture<String> holdingItsTurn(BulkAdmission admission, CountDownLatch finish) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.run(() -> {
+            running.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private static void await(CountDownLatch latch) {
