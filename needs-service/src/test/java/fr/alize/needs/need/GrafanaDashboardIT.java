@@ -64,9 +64,10 @@ class GrafanaDashboardIT {
         NeedPublicationIT.publish(Tokens.sme(sme), null);
 
         String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(scrape.lines().filter(line -> line.startsWith("commandBus_successTimer_seconds_count{")))
-                .isNotEmpty()
-                .allMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
+        // "name{labels} value", then maybe an exemplar ("# {span_id=...} 1.0 time")
+        assertThat(scrape.lines().filter(line -> line.startsWith("commandBus_successTimer_seconds_count{payloadType=\"PublishNeed\"")))
+                .singleElement()
+                .matches(line -> Double.parseDouble(line.split(" ")[1]) >= 1, "counts the need published");
         assertThat(scrape.lines().filter(line -> line.contains("Timer_seconds{") && line.contains("quantile=")))
                 .as("client-side percentiles of Axon's timers (AxonTimerPercentiles)").isEmpty();
     }
