@@ -82,7 +82,7 @@ public final class AlizeLoad {
         }
         Path home = options.containsKey("home") ? Path.of(options.get("home")) : home();
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "15"));
-        double warmup = Double.parseDouble(options.getOrDefault("warmup", options.getOrDefault("seconds", "15")));
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", Double.toString(seconds)));
         Path out = Path.of(options.getOrDefault("out", home.resolve("deploy/load/target/load-result.json").toString()));
         Path data = Files.createTempDirectory("alize-load-");
         String loadBefore = loadAverage();

@@ -3,6 +3,7 @@ package fr.alize.infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,19 +40,24 @@ public final class ProcessCpu {
      */
     public Map<String, Double> seconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        processes.forEach((name, pid) -> seconds.put(name, seconds(pid.getAsLong())));
-        seconds.put(JIT, compilerSeconds());
+        List<Long> pids = new ArrayList<>();
+        processes.forEach((name, supplier) -> {
+            long pid = supplier.getAsLong(); // may search the process tree: once per reading
+            pids.add(pid);
+            seconds.put(name, seconds(pid));
+        });
+        seconds.put(JIT, compilerSeconds(pids));
         return seconds;
     }
 
-    private synchronized double compilerSeconds() {
-        for (LongSupplier pid : processes.values()) {
-            Path tasks = Path.of("/proc", Long.toString(pid.getAsLong()), "task");
+    private synchronized double compilerSeconds(List<Long> pids) {
+        for (long pid : pids) {
+            Path tasks = Path.of("/proc", Long.toString(pid), "task");
             try (Stream<Path> threads = Files.list(tasks)) {
                 threads.forEach(thread -> {
                     try {
                         if (COMPILER_THREADS.contains(Files.readString(thread.resolve("comm")).strip())) {
-                            compilerTicks.put(pid.getAsLong() + "/" + thread.getFileName(),
+                            compilerTicks.put(pid + "/" + thread.getFileName(),
                                     ticks(Files.readString(thread.resolve("stat")), false));
                         }
                     } catch (IOException e) {
